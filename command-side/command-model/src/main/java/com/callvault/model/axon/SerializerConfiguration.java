@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,7 +32,9 @@ public class SerializerConfiguration {
     @Bean
     @Primary
     public Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+        ChainingConverter converter = new ChainingConverter();
+        converter.registerConverter(new JsonbToStringConverter());
+        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).converter(converter).build();
     }
 
     @Bean
