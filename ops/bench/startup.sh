@@ -12,14 +12,13 @@ trap 'rm -rf "$work"' EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# RSS in MiB of a process and all its descendants (the embedded PostgreSQL runs as children of the JVM).
-tree_rss() {
-  local pids="$1" all="$1" next
+# Proportional memory (PSS, shared pages split fairly) in MiB of some processes and their descendants.
+pss_mib() {
+  local pids="$*" all="$*" next kb=0 p
   while next=$(for p in $pids; do pgrep -P "$p" || true; done) && [ -n "$next" ]; do
     pids=$next; all="$all $next"
   done
-  local kb=0 p
-  for p in $all; do kb=$((kb + $(awk '/^VmRSS/ {print $2}' /proc/"$p"/status 2>/dev/null || echo 0))); done
+  for p in $all; do kb=$((kb + $(awk '/^Pss:/ {print $2}' /proc/"$p"/smaps_rollup 2>/dev/null || echo 0))); done
   echo $((kb / 1024))
 }
 
@@ -39,9 +38,12 @@ measure() { # label, then env assignments
   local ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
   local jvm_s; jvm_s=$(grep -o 'Started CallVaultApplication in [0-9.]* seconds' "$work/$label.log" | grep -o '[0-9.]* seconds' || echo "? seconds")
   local java_rss; java_rss=$(( $(awk '/^VmRSS/ {print $2}' /proc/$pid/status) / 1024 ))
-  local all_rss; all_rss=$(tree_rss "$pid")
-  printf '%-28s ready in %6d ms (Spring: %s)   RSS java %4d MiB, with child processes %4d MiB\n' \
-    "$label" "$ready_ms" "$jvm_s" "$java_rss" "$all_rss"
+  # the embedded PostgreSQL daemonizes: find its postmaster through its pid file
+  local postmaster; postmaster=$(head -1 "$work/data/postgres/postmaster.pid" 2>/dev/null || true)
+  local pg_pss=0
+  if [ -n "$postmaster" ] && [ "$label" != "${label#embedded}" ]; then pg_pss=$(pss_mib "$postmaster"); fi
+  printf '%-28s ready in %6d ms (Spring: %s)   RSS java %4d MiB (PSS %4d), embedded PostgreSQL PSS %3d MiB\n' \
+    "$label" "$ready_ms" "$jvm_s" "$java_rss" "$(pss_mib "$pid")" "$pg_pss"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
