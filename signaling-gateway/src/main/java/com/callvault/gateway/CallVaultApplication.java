@@ -15,6 +15,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CallVaultApplication {
 
     public static void main(String[] args) {
+        // Axon prints an advertisement for its hosted console at every start otherwise
+        System.setProperty("disable-axoniq-console-message", System.getProperty("disable-axoniq-console-message", "true"));
         SpringApplication.run(CallVaultApplication.class, args);
     }
 }

@@ -45,6 +45,7 @@ class DatabaseConfiguration {
         config.setUsername(url.username());
         config.setPassword(url.password());
         config.setMaximumPoolSize(16);
+        config.setMinimumIdle(2);
         return new HikariDataSource(config);
     }
 
@@ -69,6 +70,7 @@ class DatabaseConfiguration {
         }
         return new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(builder.build()))
             .name("callvault-r2dbc")
+            .initialSize(2)
             .maxSize(16)
             .maxIdleTime(Duration.ofMinutes(10))
             .build());

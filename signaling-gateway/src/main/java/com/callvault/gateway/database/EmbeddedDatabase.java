@@ -35,7 +35,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setRegisterShutdownHook(true)
+                // stopped by the Spring context after the connection pools, not by a racing JVM hook
+                .setRegisterShutdownHook(false)
                 .start();
             log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms); set DATABASE_URL to use your own server",
                 postgres.getPort(), directory, (System.nanoTime() - started) / 1_000_000);
