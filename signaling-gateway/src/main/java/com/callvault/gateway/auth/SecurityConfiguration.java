@@ -48,7 +48,7 @@ class SecurityConfiguration {
                 .authenticationEntryPoint((exchange, e) -> problems.write(exchange,
                     exchange.getAttributes().containsKey(SessionAuthenticationFilter.REJECTED_TOKEN)
                         ? new ApiProblem(HttpStatus.UNAUTHORIZED, "session-ended", "Session ended",
-                            "The session has expired or was signed out; sign in again")
+                            "The session is unknown, has expired or was signed out; sign in again")
                         : new ApiProblem(HttpStatus.UNAUTHORIZED, "not-signed-in", "Not signed in",
                             "Sign in with your wallet first (GET /api/auth/nonce, then POST /api/auth/verify)")))
                 .accessDeniedHandler((exchange, e) -> problems.write(exchange,
