@@ -1,0 +1,29 @@
+package com.callvault.gateway.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A frame the server sends over WebSocket (and RSocket): a JSON object whose {@code type} names it.
+ * The catalogue with examples is docs/protocol/asyncapi.yaml.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ServerFrames.Hello.class, name = "hello"),
+    @JsonSubTypes.Type(value = ServerFrames.ConversationFrame.class, name = "conversation"),
+    @JsonSubTypes.Type(value = ServerFrames.MessageFrame.class, name = "message"),
+    @JsonSubTypes.Type(value = ServerFrames.MessageEditedFrame.class, name = "message.edited"),
+    @JsonSubTypes.Type(value = ServerFrames.MessageDeletedFrame.class, name = "message.deleted"),
+    @JsonSubTypes.Type(value = ServerFrames.ReceiptFrame.class, name = "receipt"),
+    @JsonSubTypes.Type(value = ServerFrames.TypingFrame.class, name = "typing"),
+    @JsonSubTypes.Type(value = ServerFrames.Ack.class, name = "ack"),
+    @JsonSubTypes.Type(value = ServerFrames.Synced.class, name = "synced"),
+    @JsonSubTypes.Type(value = ServerFrames.Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = ServerFrames.ErrorFrame.class, name = "error")
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface ServerFrame permits ServerFrames.Hello, ServerFrames.ConversationFrame, ServerFrames.MessageFrame,
+    ServerFrames.MessageEditedFrame, ServerFrames.MessageDeletedFrame, ServerFrames.ReceiptFrame, ServerFrames.TypingFrame,
+    ServerFrames.Ack, ServerFrames.Synced, ServerFrames.Pong, ServerFrames.ErrorFrame {
+}
