@@ -13,9 +13,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses state-changing requests that a browser sent from another site. Browsers always send
- * {@code Origin} on such requests; clients without it (scripts with a bearer token) are not browsers and
- * carry no ambient cookie risk. Works with the SameSite cookie as defence in depth against CSRF.
+ * Refuses state-changing requests and WebSocket upgrades that a browser sent from another site. Browsers
+ * always send {@code Origin} on them; clients without it (scripts with a bearer token) are not browsers and
+ * carry no ambient cookie risk. Works with the SameSite cookie as defence in depth against CSRF and
+ * cross-site WebSocket hijacking.
  */
 class SameOriginFilter implements WebFilter {
 
@@ -32,7 +33,9 @@ class SameOriginFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String origin = exchange.getRequest().getHeaders().getFirst(HttpHeaders.ORIGIN);
-        if (origin == null || SAFE.contains(exchange.getRequest().getMethod()) || origin.equalsIgnoreCase(publicUrl.origin())) {
+        boolean upgrade = "websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade());
+        boolean guarded = upgrade || !SAFE.contains(exchange.getRequest().getMethod());
+        if (origin == null || !guarded || origin.equalsIgnoreCase(publicUrl.origin())) {
             return chain.filter(exchange);
         }
         return problems.write(exchange, new ApiProblem(HttpStatus.FORBIDDEN, "origin-not-allowed", "Origin not allowed",

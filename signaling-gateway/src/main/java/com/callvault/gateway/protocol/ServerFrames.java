@@ -50,8 +50,11 @@ public final class ServerFrames {
         }
     }
 
-    /** Sync done: everything up to these positions was sent; live traffic follows. */
-    public record Synced(String id, Map<String, Long> conversations) implements ServerFrame {
+    /**
+     * Sync done: everything up to these positions was sent; live traffic follows. Conversations in
+     * {@code limited} had more changes than one sync sends: reload their timeline over HTTP, then sync again.
+     */
+    public record Synced(String id, Map<String, Long> conversations, List<String> limited) implements ServerFrame {
     }
 
     public record Pong(String id) implements ServerFrame {

@@ -1,0 +1,137 @@
+package com.callvault.gateway.live;
+
+import com.callvault.api.identity.Address;
+import com.callvault.gateway.auth.SignedInUser;
+import com.callvault.gateway.protocol.ClientFrame;
+import com.callvault.gateway.protocol.FrameCodec;
+import com.callvault.gateway.protocol.ServerFrames;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /ws}: the browser's one socket. Authenticated at the upgrade (session cookie or bearer header),
+ * {@code Origin} checked against the public URL before it. Frames are JSON objects with a {@code type}
+ * (docs/protocol/asyncapi.yaml). Requests from one socket are handled in order.
+ */
+@Component
+class ChatWebSocketHandler implements WebSocketHandler {
+
+    private final LiveChannel live;
+    private final ClientRequests requests;
+    private final ConversationDirectory directory;
+    private final FrameCodec codec;
+    private final LiveSettings settings;
+
+    ChatWebSocketHandler(LiveChannel live, ClientRequests requests, ConversationDirectory directory, FrameCodec codec, LiveSettings settings) {
+        this.live = live;
+        this.requests = requests;
+        this.directory = directory;
+        this.codec = codec;
+        this.settings = settings;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        return session.getHandshakeInfo().getPrincipal()
+            .map(principal -> (SignedInUser) ((Authentication) principal).getPrincipal())
+            .flatMap(user -> serve(session, user))
+            .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION.withReason("not signed in"))));
+    }
+
+    private Mono<Void> serve(WebSocketSession session, SignedInUser user) {
+        Address me = Address.of(user.address());
+        Connection connection = new Connection(session, me, settings, codec);
+        AtomicLong lastHeard = new AtomicLong(System.nanoTime());
+        connection.emit(Connection.hello(me, user.sessionId().toString(), settings));
+        Disposable subscription = connection.subscribe(live.subscribe(me.value()));
+
+        Mono<Void> inbound = session.receive()
+            .doOnNext(message -> lastHeard.set(System.nanoTime()))
+            .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
+            .concatMap(message -> onFrame(connection, message.getPayloadAsText()))
+            .then();
+        Flux<WebSocketMessage> heartbeat = Flux.interval(settings.heartbeat(), settings.heartbeat())
+            .handle((tick, sink) -> {
+                if (Duration.ofNanos(System.nanoTime() - lastHeard.get()).compareTo(settings.idleTimeout()) > 0) {
+                    connection.close(CloseStatus.GOING_AWAY.withReason("no heartbeat"));
+                    sink.complete();
+                } else {
+                    sink.next(session.pingMessage(factory -> factory.wrap(new byte[0])));
+                }
+            });
+        Mono<Void> outbound = session.send(Flux.merge(connection.outbound(), heartbeat.takeUntilOther(connection.closed())));
+        return Mono.when(inbound.doFinally(signal -> connection.complete()), outbound)
+            .doFinally(signal -> subscription.dispose());
+    }
+
+    private Mono<Void> onFrame(Connection connection, String text) {
+        return switch (codec.decode(text)) {
+            case FrameCodec.Invalid invalid -> {
+                connection.emit(invalid.error());
+                yield Mono.empty();
+            }
+            case FrameCodec.Frame(ClientFrame frame) -> switch (frame) {
+                case ClientFrame.Ping ping -> {
+                    connection.emit(new ServerFrames.Pong(ping.id()));
+                    yield Mono.empty();
+                }
+                case ClientFrame.Typing typing -> typing(connection, typing);
+                case ClientFrame.Sync sync -> sync(connection, sync);
+                default -> requests.handle(connection.me(), frame).doOnNext(connection::emit).then();
+            };
+        };
+    }
+
+    private Mono<Void> typing(Connection connection, ClientFrame.Typing typing) {
+        String me = connection.me().value();
+        if (typing.conversationId() == null || typing.active() == null) {
+            connection.emit(new ServerFrames.ErrorFrame(typing.id(), "invalid-frame", "typing needs \"conversationId\" and \"active\""));
+            return Mono.empty();
+        }
+        return directory.members(typing.conversationId(), me).doOnNext(members -> {
+            if (members.isEmpty()) {
+                connection.emit(new ServerFrames.ErrorFrame(typing.id(), "conversation-not-found", "There is no conversation " + typing.conversationId()));
+                return;
+            }
+            List<String> others = members.stream().filter(m -> !m.equalsIgnoreCase(me)).toList();
+            live.publish(others, new LiveEvent(typing.conversationId(), -1, new ServerFrames.TypingFrame(typing.conversationId(), me, typing.active())));
+        }).then();
+    }
+
+    private Mono<Void> sync(Connection connection, ClientFrame.Sync sync) {
+        Map<String, Long> wanted = sync.conversations() == null ? Map.of() : sync.conversations();
+        connection.beginSync(wanted.keySet());
+        Map<String, Long> reached = new LinkedHashMap<>();
+        List<String> limited = new ArrayList<>();
+        return Flux.fromIterable(wanted.entrySet())
+            .concatMap(entry -> {
+                long after = entry.getValue() == null ? -1 : entry.getValue();
+                return directory.changesSince(entry.getKey(), connection.me().value(), after, settings.syncLimit())
+                    .doOnNext(batch -> {
+                        connection.finishSync(entry.getKey(), batch.frames(), batch.lastPosition());
+                        reached.put(entry.getKey(), batch.lastPosition());
+                        if (batch.limited()) {
+                            limited.add(entry.getKey());
+                        }
+                    })
+                    .switchIfEmpty(Mono.fromRunnable(() -> {
+                        connection.finishSync(entry.getKey(), List.of(), -1);
+                        connection.emit(new ServerFrames.ErrorFrame(sync.id(), "conversation-not-found", "There is no conversation " + entry.getKey()));
+                    }));
+            })
+            .then(Mono.fromRunnable(() -> connection.emit(new ServerFrames.Synced(sync.id(), reached, limited))));
+    }
+}

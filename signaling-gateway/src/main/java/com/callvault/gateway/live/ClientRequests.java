@@ -1,0 +1,94 @@
+package com.callvault.gateway.live;
+
+import com.callvault.api.identity.Address;
+import com.callvault.api.messaging.ConversationId;
+import com.callvault.gateway.messaging.AttachmentResolver;
+import com.callvault.gateway.messaging.MessagingService;
+import com.callvault.gateway.messaging.MessagingService.ReceiptKind;
+import com.callvault.gateway.problem.ApiProblem;
+import com.callvault.gateway.protocol.ClientFrame;
+import com.callvault.gateway.protocol.ServerFrame;
+import com.callvault.gateway.protocol.ServerFrames.Ack;
+import com.callvault.gateway.protocol.ServerFrames.ErrorFrame;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Carries out a client's requests (send, edit, delete, receipt) through {@link MessagingService} and answers
+ * each with an {@code ack} or an {@code error} carrying the request id. Shared by WebSocket and RSocket.
+ */
+@Component
+public class ClientRequests {
+
+    private final MessagingService messaging;
+    private final AttachmentResolver attachments;
+
+    public ClientRequests(MessagingService messaging, AttachmentResolver attachments) {
+        this.messaging = messaging;
+        this.attachments = attachments;
+    }
+
+    public Mono<ServerFrame> handle(Address me, ClientFrame frame) {
+        return Mono.defer(() -> dispatch(me, frame)).onErrorResume(error -> Mono.just(errorFrame(frame.id(), error)));
+    }
+
+    private Mono<ServerFrame> dispatch(Address me, ClientFrame frame) {
+        return switch (frame) {
+            case ClientFrame.Send send -> {
+                ConversationId conversation = conversation(send.conversationId());
+                require(send.clientMessageId(), "clientMessageId");
+                List<String> ids = send.attachments() == null ? List.of() : send.attachments();
+                yield attachments.resolve(me, ids)
+                    .flatMap(refs -> messaging.send(me, conversation, send.clientMessageId(), send.body(), refs))
+                    .map(a -> new Ack(send.id(), a.conversationId(), a.seq(), a.position(), a.clientMessageId(), a.sentAt(), a.duplicate(), null));
+            }
+            case ClientFrame.Edit edit -> messaging.edit(me, conversation(edit.conversationId()), require(edit.seq(), "seq"), require(edit.body(), "body"))
+                .map(c -> new Ack(edit.id(), c.conversationId(), edit.seq(), c.position(), null, null, null, c.changed()));
+            case ClientFrame.Delete delete -> messaging.delete(me, conversation(delete.conversationId()), require(delete.seq(), "seq"))
+                .map(c -> new Ack(delete.id(), c.conversationId(), delete.seq(), c.position(), null, null, null, c.changed()));
+            case ClientFrame.Receipt receipt -> messaging.receipt(me, conversation(receipt.conversationId()), kind(receipt.kind()),
+                    require(receipt.upToSeq(), "upToSeq"))
+                .map(c -> new Ack(receipt.id(), c.conversationId(), receipt.upToSeq(), c.position(), null, null, null, c.changed()));
+            default -> Mono.error(new IllegalStateException("not a request: " + frame.getClass().getSimpleName()));
+        };
+    }
+
+    static ErrorFrame errorFrame(String id, Throwable error) {
+        if (error instanceof ApiProblem problem) {
+            return new ErrorFrame(id, problem.code(), problem.detail());
+        }
+        return new ErrorFrame(id, "internal-error", "the server could not complete the request; it has been logged");
+    }
+
+    static ConversationId conversation(String value) {
+        require(value, "conversationId");
+        try {
+            return ConversationId.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "conversation-not-found", "Not Found", "There is no conversation " + value);
+        }
+    }
+
+    private static ReceiptKind kind(String kind) {
+        if ("delivered".equals(kind)) {
+            return ReceiptKind.DELIVERED;
+        }
+        if ("read".equals(kind)) {
+            return ReceiptKind.READ;
+        }
+        throw invalid("kind must be \"delivered\" or \"read\"");
+    }
+
+    static <T> T require(T value, String field) {
+        if (value == null || (value instanceof String s && s.isEmpty())) {
+            throw invalid("\"" + field + "\" is required");
+        }
+        return value;
+    }
+
+    private static ApiProblem invalid(String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-frame", "Invalid frame", message);
+    }
+}
