@@ -7,7 +7,6 @@ import com.callvault.gateway.problem.ProblemWriter;
 import com.callvault.gateway.settings.CallVaultProperties;
 import com.callvault.gateway.settings.PublicUrl;
 import java.time.Clock;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -33,8 +32,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SessionCookie cookie, SessionStore sessions,
-                                                  QueryGateway queries, ProblemWriter problems, PublicUrl publicUrl) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SessionCookie cookie, SessionResolver sessions,
+                                                  ProblemWriter problems, PublicUrl publicUrl) {
         return http
             .csrf(ServerHttpSecurity.CsrfSpec::disable) // SameSite cookies + the Origin check below
             .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -43,7 +42,7 @@ class SecurityConfiguration {
             .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
             .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
             .addFilterBefore(new SameOriginFilter(publicUrl, problems), SecurityWebFiltersOrder.AUTHENTICATION)
-            .addFilterAt(new SessionAuthenticationFilter(cookie, sessions, queries), SecurityWebFiltersOrder.AUTHENTICATION)
+            .addFilterAt(new SessionAuthenticationFilter(cookie, sessions), SecurityWebFiltersOrder.AUTHENTICATION)
             .exceptionHandling(handling -> handling
                 .authenticationEntryPoint((exchange, e) -> problems.write(exchange,
                     exchange.getAttributes().containsKey(SessionAuthenticationFilter.REJECTED_TOKEN)

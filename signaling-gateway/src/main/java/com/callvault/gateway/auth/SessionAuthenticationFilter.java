@@ -1,11 +1,7 @@
 package com.callvault.gateway.auth;
 
-import com.callvault.query.identity.FindUser;
-import com.callvault.query.identity.UserView;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -24,13 +20,11 @@ class SessionAuthenticationFilter implements WebFilter {
     static final String REJECTED_TOKEN = SessionAuthenticationFilter.class.getName() + ".rejected";
 
     private final SessionCookie cookie;
-    private final SessionStore sessions;
-    private final QueryGateway queries;
+    private final SessionResolver sessions;
 
-    SessionAuthenticationFilter(SessionCookie cookie, SessionStore sessions, QueryGateway queries) {
+    SessionAuthenticationFilter(SessionCookie cookie, SessionResolver sessions) {
         this.cookie = cookie;
         this.sessions = sessions;
-        this.queries = queries;
     }
 
     @Override
@@ -39,10 +33,9 @@ class SessionAuthenticationFilter implements WebFilter {
         if (token.isEmpty()) {
             return chain.filter(exchange);
         }
-        return sessions.find(token.get())
-            .flatMap(session -> roles(session.address()).map(roles -> new SignedInUser(session.address(), session.sessionId(), roles)))
+        return sessions.resolve(token.get())
             .map(user -> new UsernamePasswordAuthenticationToken(user, null,
-                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(java.util.Locale.ROOT))).toList()))
+                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT))).toList()))
             .map(Optional::of)
             .defaultIfEmpty(Optional.empty())
             .flatMap(auth -> {
@@ -52,11 +45,5 @@ class SessionAuthenticationFilter implements WebFilter {
                 }
                 return chain.filter(exchange).contextWrite(ReactiveSecurityContextHolder.withAuthentication(auth.get()));
             });
-    }
-
-    /** Roles come from the user directory; right after a first sign-in it may not have caught up: then just "user". */
-    private Mono<List<String>> roles(String address) {
-        return Mono.fromFuture(() -> queries.query(new FindUser(address), ResponseTypes.optionalInstanceOf(UserView.class)))
-            .map(view -> view.map(UserView::roles).orElse(List.of("user")));
     }
 }
