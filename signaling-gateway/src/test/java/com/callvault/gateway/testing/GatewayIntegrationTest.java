@@ -37,7 +37,9 @@ public abstract class GatewayIntegrationTest {
 
     @BeforeEach
     void httpClient() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20))
+            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)) // /actuator/prometheus is large
+            .build();
     }
 
     /** GET /api/auth/nonce and answer its nonce. */
