@@ -57,7 +57,9 @@ public class ClientRequests {
 
     static ErrorFrame errorFrame(String id, Throwable error) {
         if (error instanceof ApiProblem problem) {
-            return new ErrorFrame(id, problem.code(), problem.detail());
+            // over a socket, a malformed request is a malformed frame
+            String code = problem.code().equals("malformed-request") ? "invalid-frame" : problem.code();
+            return new ErrorFrame(id, code, problem.detail());
         }
         return new ErrorFrame(id, "internal-error", "the server could not complete the request; it has been logged");
     }

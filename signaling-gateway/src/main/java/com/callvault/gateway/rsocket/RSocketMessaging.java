@@ -14,6 +14,7 @@ import com.callvault.query.messaging.FindInbox;
 import com.callvault.query.messaging.InboxView;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
@@ -61,7 +62,8 @@ class RSocketMessaging {
 
     /**
      * The conversation's changes after {@code afterPosition} (data {@code {"afterPosition": n}}; all when absent),
-     * then its live changes, without gaps or repeats: live changes are held while the history is read.
+     * page after page, then its live changes, without gaps or repeats: live changes are held while the history
+     * is read. A subscriber that lets too many pile up gets {@code too-slow} and resubscribes from its position.
      */
     @MessageMapping("conversations.{conversationId}.timeline")
     Flux<ServerFrame> timeline(@DestinationVariable String conversationId, @Payload(required = false) Map<String, Object> request,
@@ -71,14 +73,30 @@ class RSocketMessaging {
         return Flux.defer(() -> {
             Sinks.Many<LiveEvent> held = Sinks.many().unicast().onBackpressureBuffer(Queues.<LiveEvent>get(settings.sendBuffer()).get());
             Disposable subscription = live.subscribe(me).filter(event -> conversationId.equals(event.conversationId()))
-                .subscribe(event -> held.tryEmitNext(event));
-            return directory.changesSince(conversationId, me, after, settings.syncLimit())
+                .subscribe(event -> hold(held, event));
+            AtomicLong reached = new AtomicLong(after);
+            Flux<ServerFrame> history = directory.changesSince(conversationId, me, after, settings.syncLimit())
                 .switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.NOT_FOUND, "conversation-not-found", "Not Found",
                     "There is no conversation " + conversationId)))
-                .flatMapMany(batch -> Flux.concat(Flux.fromIterable(batch.frames()),
-                    held.asFlux().filter(event -> event.position() < 0 || event.position() > batch.lastPosition()).map(LiveEvent::frame)))
-                .doFinally(signal -> subscription.dispose());
+                .expand(batch -> batch.limited() ? directory.changesSince(conversationId, me, batch.lastPosition(), settings.syncLimit()) : Mono.empty())
+                .concatMap(batch -> {
+                    reached.set(batch.lastPosition());
+                    return Flux.fromIterable(batch.frames());
+                });
+            Flux<ServerFrame> newer = held.asFlux().filter(event -> event.position() < 0 || event.position() > reached.get()).map(LiveEvent::frame);
+            return Flux.concat(history, newer).doFinally(signal -> subscription.dispose());
         });
+    }
+
+    private static void hold(Sinks.Many<LiveEvent> held, LiveEvent event) {
+        Sinks.EmitResult result;
+        synchronized (held) { // publishers on several threads
+            result = held.tryEmitNext(event);
+        }
+        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+            held.tryEmitError(new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-slow", "Too slow",
+                "The stream fell too far behind; subscribe again from the last position you have"));
+        }
     }
 
     /** Refusals cross RSocket as {@code error} frames with their code, as over WebSocket. */

@@ -74,7 +74,7 @@ class LiveProtocolErrorsTest extends GatewayIntegrationTest {
     @Test
     void sending_into_a_conversation_one_is_not_a_member_of_is_refused() {
         socket.send(Map.of("type", "send", "id", "r1", "conversationId", conversationOfOthers, "clientMessageId", "m1", "body", "hi"));
-        assertThat(socket.awaitType("error", "id", "r1")).containsEntry("code", "not-a-member");
+        assertThat(socket.awaitType("error", "id", "r1")).containsEntry("code", "conversation-not-found");
         socket.send(Map.of("type", "send", "id", "r2", "conversationId", "conversation:nope", "clientMessageId", "m1", "body", "hi"));
         assertThat(socket.awaitType("error", "id", "r2")).containsEntry("code", "conversation-not-found");
     }

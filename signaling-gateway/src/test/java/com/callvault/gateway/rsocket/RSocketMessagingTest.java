@@ -76,6 +76,27 @@ class RSocketMessagingTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void a_history_longer_than_one_page_streams_whole_before_live_changes() {
+        Address a = Address.of(alice.address());
+        ConversationId id = ConversationId.parse(conversationId);
+        reactor.core.publisher.Flux.range(1, 520)
+            .concatMap(i -> messaging.send(a, id, "p-" + i, "page " + i, List.of()))
+            .blockLast();
+        RSocketRequester requester = connect(signIn(bob));
+
+        StepVerifier.create(requester.route("conversations." + conversationId + ".timeline").retrieveFlux(FRAME))
+            .recordWith(java.util.ArrayList::new)
+            .expectNextCount(520)
+            .consumeRecordedWith(frames -> assertThat(frames).extracting(f -> f.get("seq"))
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 520).boxed().toList()))
+            .then(() -> messaging.send(a, id, "live-1", "live", List.of()).block())
+            .assertNext(frame -> assertThat(frame).containsEntry("clientMessageId", "live-1").containsEntry("position", 521))
+            .thenCancel()
+            .verify(Duration.ofSeconds(30));
+        requester.dispose();
+    }
+
+    @Test
     void a_stranger_gets_an_error_frame_for_someone_elses_timeline() {
         RSocketRequester requester = connect(signIn(TestWallet.random()));
 
