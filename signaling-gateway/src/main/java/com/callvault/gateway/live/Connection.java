@@ -64,7 +64,8 @@ final class Connection {
             return;
         }
         Sinks.EmitResult result = out.tryEmitNext(frame);
-        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+        // full queue: the client does not read (FAIL_OVERFLOW), or is not reading yet (FAIL_ZERO_SUBSCRIBER)
+        if (result == Sinks.EmitResult.FAIL_OVERFLOW || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
             close(TOO_SLOW);
         } else if (result.isFailure() && result != Sinks.EmitResult.FAIL_TERMINATED && result != Sinks.EmitResult.FAIL_CANCELLED) {
             log.warn("Dropped a frame for {}: {}", me, result);
