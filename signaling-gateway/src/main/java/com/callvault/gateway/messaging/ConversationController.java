@@ -60,7 +60,7 @@ class ConversationController {
                                                    @RequestBody(required = false) StartRequest request) {
         return Mono.defer(() -> {
             if (request == null || request.peer() == null || request.peer().isBlank()) {
-                return Mono.error(malformed("Send a JSON body with the 'peer' address to converse with"));
+                throw malformed("Send a JSON body with the 'peer' address to converse with");
             }
             Address peer = RequestValues.address(request.peer());
             return messaging.start(Address.of(user.address()), peer).map(opened -> ResponseEntity
@@ -81,7 +81,7 @@ class ConversationController {
         return Mono.defer(() -> {
             ConversationId conversation = RequestValues.conversationId(id);
             if (request == null || request.kind() == null || request.upToSeq() == null) {
-                return Mono.error(malformed("Send a JSON body with 'kind' (delivered or read) and 'upToSeq'"));
+                throw malformed("Send a JSON body with 'kind' (delivered or read) and 'upToSeq'");
             }
             ReceiptKind kind = switch (request.kind()) {
                 case "delivered" -> ReceiptKind.DELIVERED;
@@ -92,9 +92,7 @@ class ConversationController {
             if (request.upToSeq() < 0) {
                 throw ConversationProblems.invalid("invalid-sequence", "'upToSeq' is a message number, 0 or more");
             }
-            return messaging.receipt(Address.of(user.address()), conversation, kind, request.upToSeq())
-                .onErrorMap(ConversationProblems::hideMembership)
-                .map(Change::of);
+            return messaging.receipt(Address.of(user.address()), conversation, kind, request.upToSeq()).map(Change::of);
         });
     }
 }

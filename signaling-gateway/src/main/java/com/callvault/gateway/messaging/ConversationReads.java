@@ -10,6 +10,7 @@ import com.callvault.query.messaging.InboxView;
 import com.callvault.query.messaging.MessagePage;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ class ConversationReads {
         return visible(() -> queries.query(query, ResponseTypes.optionalInstanceOf(MessagePage.class)));
     }
 
-    private static <T> Mono<T> visible(java.util.function.Supplier<CompletableFuture<Optional<T>>> query) {
+    private static <T> Mono<T> visible(Supplier<CompletableFuture<Optional<T>>> query) {
         return Mono.fromFuture(query)
             .flatMap(Mono::justOrEmpty)
             .switchIfEmpty(Mono.error(ConversationProblems::conversationNotFound));

@@ -78,13 +78,12 @@ class MessageController {
             ConversationId conversation = RequestValues.conversationId(id);
             String clientId = RequestValues.clientMessageId(clientMessageId);
             if (request == null) {
-                return Mono.error(malformed("Send a JSON body with 'body' and/or 'attachments' (attachment ids)"));
+                throw malformed("Send a JSON body with 'body' and/or 'attachments' (attachment ids)");
             }
             List<String> ids = attachmentIds(request.attachments());
             Address me = Address.of(user.address());
             return attachments.resolve(me, ids)
                 .flatMap(refs -> messaging.send(me, conversation, clientId, request.body(), refs))
-                .onErrorMap(ConversationProblems::hideMembership)
                 .map(accepted -> ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                     .body(SentMessage.of(accepted)));
         });
@@ -97,11 +96,9 @@ class MessageController {
             ConversationId conversation = RequestValues.conversationId(id);
             long number = RequestValues.seq(seq);
             if (request == null || request.body() == null) {
-                return Mono.error(malformed("Send a JSON body with the new 'body'"));
+                throw malformed("Send a JSON body with the new 'body'");
             }
-            return messaging.edit(Address.of(user.address()), conversation, number, request.body())
-                .onErrorMap(ConversationProblems::hideMembership)
-                .map(Change::of);
+            return messaging.edit(Address.of(user.address()), conversation, number, request.body()).map(Change::of);
         });
     }
 
@@ -109,7 +106,6 @@ class MessageController {
     @DeleteMapping("/{seq}")
     Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String seq) {
         return Mono.defer(() -> messaging.delete(Address.of(user.address()), RequestValues.conversationId(id), RequestValues.seq(seq))
-            .onErrorMap(ConversationProblems::hideMembership)
             .thenReturn(ResponseEntity.noContent().<Void>build()));
     }
 

@@ -45,15 +45,18 @@ class ProjectionThroughputBenchmark extends GatewayIntegrationTest {
     @Test
     void measure() {
         List<TrackingEventProcessor> processors = List.of(processor("conversation-timeline"), processor("conversation-inbox"));
-        catchUp(processors, store(CONVERSATIONS / 5)); // warm-up: JIT, connections, prepared statements
+        processors.forEach(TrackingEventProcessor::shutDown);
+        store(CONVERSATIONS / 5);
+        catchUp(processors); // warm-up: JIT, connections, prepared statements
         long events = store(CONVERSATIONS);
-        Map<String, Double> seconds = catchUp(processors, events);
+        Map<String, Double> seconds = catchUp(processors);
         seconds.forEach((name, s) -> System.out.printf("BENCHMARK %s: %d events in %.2f s = %.0f events/s (both processors running)%n",
             name, events, s, events / s));
+        processors.forEach(TrackingEventProcessor::start);
     }
 
-    /** Starts the processors together on events stored while they were stopped; answers each one's time to the head. */
-    private Map<String, Double> catchUp(List<TrackingEventProcessor> processors, long events) {
+    /** Starts the stopped processors together, answers each one's time to the head, and stops them again. */
+    private Map<String, Double> catchUp(List<TrackingEventProcessor> processors) {
         long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         long start = System.nanoTime();
         Map<String, Double> seconds = new ConcurrentHashMap<>();

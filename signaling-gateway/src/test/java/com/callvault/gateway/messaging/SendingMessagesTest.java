@@ -73,7 +73,7 @@ class SendingMessagesTest extends MessagingIntegrationTest {
     }
 
     @Test
-    void naming_an_attachment_is_refused_until_an_attachment_store_resolves_it() {
+    void naming_an_attachment_that_is_not_ones_own_upload_is_refused_and_stores_nothing() {
         Person alice = signedIn();
         Person bob = signedIn();
         String id = start(alice, bob);

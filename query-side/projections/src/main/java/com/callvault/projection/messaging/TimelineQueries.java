@@ -6,6 +6,7 @@ import com.callvault.query.messaging.MessagePage;
 import com.callvault.query.messaging.MessageView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -69,8 +70,7 @@ class TimelineQueries {
 
     private static MessagePage page(FindMessages query, List<Fetched> rows) {
         long lastSeq = rows.getFirst().lastSeq();
-        List<MessageView> messages = new ArrayList<>(rows.size());
-        rows.stream().map(Fetched::message).filter(m -> m != null).forEach(messages::add);
+        List<MessageView> messages = new ArrayList<>(rows.stream().map(Fetched::message).filter(Objects::nonNull).toList());
         boolean more = messages.size() > query.limit();
         if (more) {
             messages.removeLast();

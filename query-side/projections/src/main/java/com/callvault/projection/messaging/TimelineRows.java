@@ -13,9 +13,10 @@ final class TimelineRows {
      * conversation for this member; one row with a null {@code seq} means no message matched.
      */
     static final String MEMBER_MESSAGES = """
-        SELECT (SELECT coalesce(max(x.seq), 0) FROM timeline_message x WHERE x.conversation_id = c.conversation_id) AS conversation_last_seq,
-               c.last_position AS conversation_last_position, m.*, att.*
+        SELECT last.seq AS conversation_last_seq, c.last_position AS conversation_last_position, m.*, att.*
           FROM timeline_conversation c
+         CROSS JOIN LATERAL (SELECT coalesce(max(x.seq), 0) AS seq FROM timeline_message x
+                              WHERE x.conversation_id = c.conversation_id) last
           LEFT JOIN LATERAL (SELECT * FROM timeline_message m
                               WHERE m.conversation_id = c.conversation_id AND %1$s LIMIT :fetch) m ON true
         """ + AttachmentsSql.SPLIT + """
