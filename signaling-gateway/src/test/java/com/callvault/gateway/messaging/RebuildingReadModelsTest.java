@@ -96,7 +96,7 @@ class RebuildingReadModelsTest extends MessagingIntegrationTest {
         return ((List<Map<String, Object>>) inbox.get("conversations")).stream()
             .filter(e -> id.equals(e.get("conversationId")))
             .mapToLong(e -> ((Number) e.get("unread")).longValue())
-            .findFirst().orElseThrow();
+            .findFirst().orElseThrow(() -> new AssertionError("the conversation is not in the inbox (yet)"));
     }
 
     private TrackingEventProcessor processor(String name) {
