@@ -1,0 +1,24 @@
+package com.callvault.gateway.ice.stun;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/** A connection to one STUN/TURN server that carries whole STUN messages: {@link UdpTransport}, {@link TcpTransport}. */
+public interface StunTransport extends AutoCloseable {
+
+    /** TCP delivers or fails; over UDP requests are retransmitted (RFC 5389 §7.2). */
+    boolean reliable();
+
+    void send(byte[] message) throws IOException;
+
+    /** The next STUN message from the server, or null when none arrived within {@code timeout}. */
+    byte[] receive(Duration timeout) throws IOException;
+
+    InetSocketAddress localAddress();
+
+    InetSocketAddress remoteAddress();
+
+    @Override
+    void close();
+}

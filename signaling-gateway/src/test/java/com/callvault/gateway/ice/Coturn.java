@@ -1,0 +1,158 @@
+package com.callvault.gateway.ice;
+
+import static org.awaitility.Awaitility.await;
+
+import com.callvault.gateway.ice.stun.StunClient;
+import com.callvault.gateway.ice.stun.TcpTransport;
+import com.callvault.gateway.ice.stun.UdpTransport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real coturn ({@code /usr/bin/turnserver} from the Debian package) for the whole test JVM, started as a child
+ * process on free loopback ports in TURN REST mode ({@code use-auth-secret}) with two random secrets, the current one
+ * and a previous one, as during a rotation. Its output goes to {@code target/coturn-<port>.log}. A missing coturn
+ * fails the tests that need it: install it with {@code apt-get install coturn} ({@code .ci/run} does).
+ */
+final class Coturn {
+
+    static final Path BINARY = Path.of("/usr/bin/turnserver");
+    static final String REALM = "callvault.test";
+    static final int RELAY_PORTS = 20;
+
+    private static Coturn shared;
+
+    final String secret;
+    final String previousSecret;
+    final int port;
+    final int minRelayPort;
+    final int maxRelayPort;
+    final Path log;
+    private final Process process;
+
+    private Coturn(String secret, String previousSecret, int port, int minRelayPort, Path log, Process process) {
+        this.secret = secret;
+        this.previousSecret = previousSecret;
+        this.port = port;
+        this.minRelayPort = minRelayPort;
+        this.maxRelayPort = minRelayPort + RELAY_PORTS - 1;
+        this.log = log;
+        this.process = process;
+    }
+
+    static synchronized Coturn shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    }
+
+    private static Coturn start() {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException("coturn is not installed (" + BINARY + " is missing): install coturn (apt-get install coturn)");
+        }
+        try {
+            Path work = Files.createTempDirectory("callvault-coturn");
+            int port = freeTcpAndUdpPort();
+            int minRelayPort = freeUdpRange(RELAY_PORTS);
+            Path log = Files.createDirectories(Path.of("target")).resolve("coturn-" + port + ".log").toAbsolutePath();
+            String current = randomSecret();
+            String previous = randomSecret();
+            List<String> command = List.of(BINARY.toString(), "-n",
+                "--use-auth-secret", "--static-auth-secret=" + current, "--static-auth-secret=" + previous, "--realm=" + REALM,
+                "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", "--listening-port=" + port,
+                "--min-port=" + minRelayPort, "--max-port=" + (minRelayPort + RELAY_PORTS - 1),
+                "--no-cli", "--no-tls", "--no-dtls", "--no-multicast-peers", "--no-rfc5780",
+                "--log-file=stdout", "--simple-log", "--pidfile=" + work.resolve("turnserver.pid"), "--db=" + work.resolve("turndb"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Coturn coturn = new Coturn(current, previous, port, minRelayPort, log, process);
+            Runtime.getRuntime().addShutdownHook(new Thread(coturn::stop));
+            coturn.awaitListening();
+            return coturn;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start coturn", e);
+        }
+    }
+
+    /** Until a STUN Binding is answered over UDP and over TCP; fails at once if coturn exits. */
+    private void awaitListening() {
+        StunClient quick = new StunClient(Duration.ofMillis(100), 2, Duration.ofMillis(300));
+        await("coturn answering STUN on 127.0.0.1:" + port + " (log: " + log + ")")
+            .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+            .failFast("coturn exited; its output is in " + log, () -> !process.isAlive())
+            .ignoreExceptions()
+            .until(() -> {
+                try (UdpTransport udp = UdpTransport.open(address()); TcpTransport tcp = TcpTransport.connect(address(), Duration.ofMillis(300))) {
+                    return quick.binding(udp) != null && quick.binding(tcp) != null;
+                }
+            });
+    }
+
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static int freeTcpAndUdpPort() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                int port = tcp.getLocalPort();
+                if (udpFree(port)) {
+                    return port;
+                }
+            }
+        }
+        throw new IOException("no free port for coturn");
+    }
+
+    /** The first of {@code count} consecutive free UDP ports below the kernel's ephemeral range (32768 and up). */
+    private static int freeUdpRange(int count) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000 - count);
+            boolean free = true;
+            for (int port = base; port < base + count && free; port++) {
+                free = udpFree(port);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IOException("no free UDP port range for coturn's relays");
+    }
+
+    private static boolean udpFree(int port) {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
