@@ -1,6 +1,7 @@
 package com.callvault.gateway.commands;
 
 import com.callvault.api.RuleViolation;
+import com.callvault.api.calls.CallId;
 import com.callvault.gateway.problem.ApiProblem;
 import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -34,8 +35,11 @@ public class Commands {
             HttpStatus status = HttpStatus.valueOf(rule.code().httpStatus());
             return new ApiProblem(status, rule.code().wireName(), status.getReasonPhrase(), rule.message());
         }
-        if (cause instanceof AggregateNotFoundException) {
-            return new ApiProblem(HttpStatus.NOT_FOUND, "conversation-not-found", "Not Found", "There is no such conversation");
+        if (cause instanceof AggregateNotFoundException missing) {
+            boolean call = String.valueOf(missing.getAggregateIdentifier()).startsWith(CallId.PREFIX + ":");
+            return call
+                ? new ApiProblem(HttpStatus.NOT_FOUND, "call-not-found", "Not Found", "There is no such call")
+                : new ApiProblem(HttpStatus.NOT_FOUND, "conversation-not-found", "Not Found", "There is no such conversation");
         }
         return cause;
     }

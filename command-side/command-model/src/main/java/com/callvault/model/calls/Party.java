@@ -1,0 +1,7 @@
+package com.callvault.model.calls;
+
+/** Which side of the call a participant is on. */
+enum Party {
+    CALLER,
+    CALLEE
+}
