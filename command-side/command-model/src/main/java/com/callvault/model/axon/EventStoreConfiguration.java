@@ -31,6 +31,11 @@ public class EventStoreConfiguration {
     }
 
     @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
+    }
+
+    @Bean
     public EventSchema eventSchema() {
         return EventSchema.builder()
             .eventTable("domain_event_entry")

@@ -1,0 +1,47 @@
+package com.callvault.gateway.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.callvault.api.identity.Address;
+import com.callvault.api.messaging.ConversationId;
+import com.callvault.api.messaging.MessageAccepted;
+import com.callvault.gateway.CallVaultApplication;
+import com.callvault.gateway.testing.GatewayIntegrationTest;
+import com.callvault.gateway.testing.PostgresForTests;
+import com.callvault.gateway.testing.TestWallet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two instances on one database each keep the conversation cached; the two members send through different
+ * instances, as they would behind a load balancer. Every send lands, numbered without gaps.
+ */
+class TwoInstancesTest extends GatewayIntegrationTest {
+
+    @Autowired MessagingService here;
+
+    @Test
+    void members_sending_through_two_instances_alternately_all_succeed_with_gap_free_numbers() {
+        Address alice = Address.of(TestWallet.random().address());
+        Address bob = Address.of(TestWallet.random().address());
+        ConversationId id = ConversationId.parse(here.start(alice, bob).block().conversationId());
+
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(CallVaultApplication.class).run(
+            "--PORT=0", "--DATABASE_URL=" + PostgresForTests.databaseUrl(), "--PUBLIC_URL=" + PUBLIC_URL, "--LOG_FORMAT=",
+            "--spring.jmx.enabled=false")) {
+            MessagingService there = other.getBean(MessagingService.class);
+            List<Long> seqs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                MessageAccepted accepted = i % 2 == 0
+                    ? here.send(alice, id, "here-" + i, "from instance one", List.of()).block()
+                    : there.send(bob, id, "there-" + i, "from instance two", List.of()).block();
+                seqs.add(accepted.seq());
+            }
+            assertThat(seqs).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList());
+        }
+    }
+}
