@@ -7,13 +7,13 @@ import com.callvault.api.identity.RegisteredUser;
 import com.callvault.api.identity.Role;
 import com.callvault.api.identity.UserId;
 import com.callvault.gateway.auth.siwe.SiweVerifier;
+import com.callvault.gateway.commands.Commands;
 import com.callvault.gateway.auth.siwe.VerifiedMessage;
 import com.callvault.gateway.settings.AdminAddresses;
 import com.callvault.gateway.settings.CallVaultProperties;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,12 +32,12 @@ class SignInService {
     private final SiweVerifier verifier;
     private final NonceStore nonces;
     private final SessionStore sessions;
-    private final CommandGateway commands;
+    private final Commands commands;
     private final AdminAddresses admins;
     private final CallVaultProperties properties;
     private final Clock clock;
 
-    SignInService(SiweVerifier verifier, NonceStore nonces, SessionStore sessions, CommandGateway commands,
+    SignInService(SiweVerifier verifier, NonceStore nonces, SessionStore sessions, Commands commands,
                   AdminAddresses admins, CallVaultProperties properties, Clock clock) {
         this.verifier = verifier;
         this.nonces = nonces;
@@ -65,12 +65,12 @@ class SignInService {
     private Mono<RegisteredUser> register(VerifiedMessage verified) {
         Address address = Address.of(verified.address());
         UserId userId = UserId.of(address);
-        Mono<RegisteredUser> registered = Mono.fromFuture(() -> commands.<RegisteredUser>send(new RegisterUser(userId, clock.instant())));
+        Mono<RegisteredUser> registered = commands.send(new RegisterUser(userId, clock.instant()));
         return registered.flatMap(user -> {
             if (!admins.contains(address) || user.roles().contains(Role.ADMIN.wireName())) {
                 return Mono.just(user);
             }
-            return Mono.fromFuture(() -> commands.send(new GrantRole(userId, Role.ADMIN, GrantRole.BY_CONFIGURATION, clock.instant())))
+            return commands.send(new GrantRole(userId, Role.ADMIN, GrantRole.BY_CONFIGURATION, clock.instant()))
                 .then(Mono.fromSupplier(() -> withRole(user, Role.ADMIN)));
         });
     }
