@@ -1,12 +1,9 @@
 package com.callvault.gateway.auth;
 
-import com.callvault.gateway.CallVaultApplication;
 import com.callvault.gateway.testing.GatewayIntegrationTest;
-import com.callvault.gateway.testing.PostgresForTests;
 import com.callvault.gateway.testing.TestWallet;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +18,7 @@ class SessionsAcrossInstancesTest extends GatewayIntegrationTest {
         String token = signIn(carol);
 
         for (int start = 0; start < 2; start++) {
-            try (ConfigurableApplicationContext other = startSecondInstance()) {
+            try (ConfigurableApplicationContext other = startAnotherInstance()) {
                 int port = ((WebServerApplicationContext) other).getWebServer().getPort();
                 WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20)).build()
                     .get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
@@ -29,11 +26,5 @@ class SessionsAcrossInstancesTest extends GatewayIntegrationTest {
                     .expectBody().jsonPath("$.address").isEqualTo(carol.address());
             }
         }
-    }
-
-    private static ConfigurableApplicationContext startSecondInstance() {
-        return new SpringApplicationBuilder(CallVaultApplication.class).run(
-            "--PORT=0", "--DATABASE_URL=" + PostgresForTests.databaseUrl(), "--PUBLIC_URL=" + PUBLIC_URL,
-            "--LOG_FORMAT=", "--spring.jmx.enabled=false");
     }
 }

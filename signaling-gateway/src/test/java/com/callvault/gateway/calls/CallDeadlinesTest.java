@@ -8,9 +8,7 @@ import com.callvault.api.calls.CallMedia;
 import com.callvault.api.calls.CallStatus;
 import com.callvault.api.calls.InviteCall;
 import com.callvault.api.identity.Address;
-import com.callvault.gateway.CallVaultApplication;
 import com.callvault.gateway.testing.GatewayIntegrationTest;
-import com.callvault.gateway.testing.PostgresForTests;
 import com.callvault.gateway.testing.TestWallet;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -67,7 +64,7 @@ class CallDeadlinesTest extends GatewayIntegrationTest {
     void a_ring_timeout_set_by_an_instance_that_stops_fires_on_the_instance_still_running() {
         CallId call = CallId.newId();
         Instant due;
-        try (ConfigurableApplicationContext other = startSecondInstance()) {
+        try (ConfigurableApplicationContext other = startAnotherInstance()) {
             Instant invitedAt = Instant.now();
             due = invitedAt.plusSeconds(6);
             other.getBean(CommandGateway.class).sendAndWait(invite(call, invitedAt, Duration.ofSeconds(6)));
@@ -85,7 +82,7 @@ class CallDeadlinesTest extends GatewayIntegrationTest {
     @Test
     void an_instance_stopped_and_started_again_keeps_firing_deadlines() {
         CallId call = CallId.newId();
-        try (ConfigurableApplicationContext other = startSecondInstance()) {
+        try (ConfigurableApplicationContext other = startAnotherInstance()) {
             other.stop(); // as Spring does to idle cached contexts; a db-scheduler Scheduler cannot be restarted once stopped
             other.start();
             Instant invitedAt = Instant.now();
@@ -126,11 +123,5 @@ class CallDeadlinesTest extends GatewayIntegrationTest {
         Duration late = Duration.between(due, Instant.parse((String) ended.get("stored_at")));
         System.out.println("ring timeout fired " + late.toMillis() + " ms after it was due");
         assertThat(late).isBetween(Duration.ZERO, Duration.ofSeconds(3));
-    }
-
-    private static ConfigurableApplicationContext startSecondInstance() {
-        return new SpringApplicationBuilder(CallVaultApplication.class).run(
-            "--PORT=0", "--DATABASE_URL=" + PostgresForTests.databaseUrl(), "--PUBLIC_URL=" + PUBLIC_URL,
-            "--LOG_FORMAT=", "--spring.jmx.enabled=false");
     }
 }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.callvault.api.identity.Address;
 import com.callvault.api.messaging.ConversationId;
 import com.callvault.api.messaging.MessageAccepted;
-import com.callvault.gateway.CallVaultApplication;
 import com.callvault.gateway.testing.GatewayIntegrationTest;
-import com.callvault.gateway.testing.PostgresForTests;
 import com.callvault.gateway.testing.TestWallet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,9 +27,7 @@ class TwoInstancesTest extends GatewayIntegrationTest {
         Address bob = Address.of(TestWallet.random().address());
         ConversationId id = ConversationId.parse(here.start(alice, bob).block().conversationId());
 
-        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(CallVaultApplication.class).run(
-            "--PORT=0", "--DATABASE_URL=" + PostgresForTests.databaseUrl(), "--PUBLIC_URL=" + PUBLIC_URL, "--LOG_FORMAT=",
-            "--spring.jmx.enabled=false")) {
+        try (ConfigurableApplicationContext other = startAnotherInstance()) {
             MessagingService there = other.getBean(MessagingService.class);
             List<Long> seqs = new ArrayList<>();
             for (int i = 0; i < 20; i++) {

@@ -1,11 +1,14 @@
 package com.callvault.gateway.testing;
 
+import com.callvault.gateway.CallVaultApplication;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +43,13 @@ public abstract class GatewayIntegrationTest {
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20))
             .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)) // /actuator/prometheus is large
             .build();
+    }
+
+    /** Another instance of the app on the same database, as behind a load balancer; close it when done. */
+    protected static ConfigurableApplicationContext startAnotherInstance() {
+        return new SpringApplicationBuilder(CallVaultApplication.class).run(
+            "--PORT=0", "--DATABASE_URL=" + PostgresForTests.databaseUrl(), "--PUBLIC_URL=" + PUBLIC_URL,
+            "--LOG_FORMAT=", "--spring.jmx.enabled=false");
     }
 
     /** GET /api/auth/nonce and answer its nonce. */
