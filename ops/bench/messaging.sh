@@ -13,7 +13,8 @@
 # PostgreSQL at 127.0.0.1:5432 (psql, trust auth).
 # The app runs with the JVM's default heap flags; BENCH_APP_JAVA_OPTS adds flags (e.g. a JFR recording).
 # The app jar is built when missing (BENCH_REBUILD=1: also when sources are newer than it).
-# Knobs (defaults): BENCH_SECONDS=8 (steps 1 and 2), BENCH_FILL=10000, BENCH_LATENCY_RATE=500, BENCH_CATCHUP=both|replay|rebuild|none.
+# Knobs (defaults): BENCH_SECONDS=8 (steps 1 and 2), BENCH_APP_WARMUP=20 (s of unmeasured load first: the JIT), BENCH_FILL=10000,
+# BENCH_LATENCY_RATE=500, BENCH_CATCHUP=both|replay|rebuild|none, BENCH_KEEP_LOGS=1 (keep the app logs and state.json).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . ops/lib/jdk.sh
@@ -113,7 +114,8 @@ started=$SECONDS
 start_app
 wait_healthy
 echo "app up (pid $app_pid, port $port) after $(( $(date +%s%3N) - launched_at_ms )) ms"
-bench measure --app-pid "$app_pid" --seconds "${BENCH_SECONDS:-8}" --fill "${BENCH_FILL:-10000}" --latency-rate "${BENCH_LATENCY_RATE:-500}"
+bench measure --app-pid "$app_pid" --seconds "${BENCH_SECONDS:-8}" --fill "${BENCH_FILL:-10000}" --latency-rate "${BENCH_LATENCY_RATE:-500}" \
+  --app-warmup-seconds "${BENCH_APP_WARMUP:-20}"
 
 catchup=${BENCH_CATCHUP:-both}
 cold_sends=--cold-sends

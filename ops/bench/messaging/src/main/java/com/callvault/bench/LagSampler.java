@@ -2,7 +2,6 @@ package com.callvault.bench;
 
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -123,24 +122,6 @@ final class LagSampler implements AutoCloseable {
             }
         }
         return peak;
-    }
-
-    /** Head at the sample closest to (at or before) the given time. */
-    long headAt(long nanos) {
-        long head = 0;
-        for (Sample sample : samples()) {
-            if (sample.nanos() <= nanos) {
-                head = sample.head();
-            }
-        }
-        return head;
-    }
-
-    Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("samples", samples().size());
-        d.put("failure", failure);
-        return d;
     }
 
     @Override

@@ -29,6 +29,8 @@ final class Report {
             rate(baseline, "rows/s"), "reference (stack notes ≈ 12.4k)", "", "");
         detail("1", "synchronous_commit=" + state.text("baseline.synchronousCommit") + ", fsync=" + state.text("baseline.fsync")
             + "; PostgreSQL per row: " + text("baseline.dbWorkPerRow"));
+        detail("1", "average stored row: scratch table " + integer(state.number("baseline.rowBytes")) + " B, the app's MessageSent rows "
+            + integer(state.number("events.messageSentRowBytes")) + " B (pg_column_size)");
 
         double throughput = state.number("throughput.msgsPerSecond");
         row("2", "persisted msgs/s, " + integer(state.number("throughput.senders")) + " senders, window " + integer(state.number("throughput.window")),
