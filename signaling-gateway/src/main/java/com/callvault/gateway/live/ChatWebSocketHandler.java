@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code /ws}: the browser's one socket. Authenticated at the upgrade (session cookie or bearer header),
  * {@code Origin} checked against the public URL before it. Frames are JSON objects with a {@code type}
- * (docs/protocol/asyncapi.yaml). Requests from one socket are handled in order.
+ * (docs/protocol/asyncapi.yaml). Requests about one conversation are handled in the order they came.
  */
 @Component
 class ChatWebSocketHandler implements WebSocketHandler {
@@ -61,7 +61,11 @@ class ChatWebSocketHandler implements WebSocketHandler {
         Mono<Void> inbound = session.receive()
             .doOnNext(message -> lastHeard.set(System.nanoTime()))
             .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
-            .concatMap(message -> onFrame(connection, message.getPayloadAsText()))
+            .map(message -> codec.decode(message.getPayloadAsText()))
+            // in order within a conversation, side by side across conversations: one busy conversation
+            // (or a slow command) does not hold up the socket's others
+            .groupBy(ChatWebSocketHandler::orderingKey)
+            .flatMap(frames -> frames.concatMap(decoded -> onFrame(connection, decoded)), Integer.MAX_VALUE)
             .then();
         Flux<WebSocketMessage> heartbeat = Flux.interval(settings.heartbeat(), settings.heartbeat())
             .handle((tick, sink) -> {
@@ -77,8 +81,27 @@ class ChatWebSocketHandler implements WebSocketHandler {
             .doFinally(signal -> subscription.dispose());
     }
 
-    private Mono<Void> onFrame(Connection connection, String text) {
-        return switch (codec.decode(text)) {
+    /** Frames about one conversation keep their order; control frames (ping, sync, bad frames) have their own lane. */
+    static String orderingKey(FrameCodec.Decoded decoded) {
+        if (decoded instanceof FrameCodec.Frame(ClientFrame frame)) {
+            String conversationId = switch (frame) {
+                case ClientFrame.Send f -> f.conversationId();
+                case ClientFrame.Edit f -> f.conversationId();
+                case ClientFrame.Delete f -> f.conversationId();
+                case ClientFrame.Receipt f -> f.conversationId();
+                case ClientFrame.Typing f -> f.conversationId();
+                case ClientFrame.Sync f -> null;
+                case ClientFrame.Ping f -> null;
+            };
+            if (conversationId != null) {
+                return "conversation " + conversationId;
+            }
+        }
+        return "control";
+    }
+
+    private Mono<Void> onFrame(Connection connection, FrameCodec.Decoded decodedFrame) {
+        return switch (decodedFrame) {
             case FrameCodec.Invalid invalid -> {
                 connection.emit(invalid.error());
                 yield Mono.empty();

@@ -54,6 +54,18 @@ class LiveMessagingTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void pipelined_sends_into_one_conversation_keep_their_order() {
+        try (WsClient aliceSocket = WsClient.connect(port, aliceToken)) {
+            for (int i = 1; i <= 20; i++) {
+                aliceSocket.send(Map.of("type", "send", "id", "r" + i, "conversationId", conversationId, "clientMessageId", "m-" + i, "body", "#" + i));
+            }
+            for (int i = 1; i <= 20; i++) {
+                assertThat(aliceSocket.awaitType("ack", "id", "r" + i)).containsEntry("seq", i);
+            }
+        }
+    }
+
+    @Test
     void a_retried_send_is_acknowledged_as_a_duplicate_and_delivered_once() {
         try (WsClient aliceSocket = WsClient.connect(port, aliceToken); WsClient bobSocket = WsClient.connect(port, bobToken)) {
             Map<String, String> send = Map.of("type", "send", "conversationId", conversationId, "clientMessageId", "m-1", "body", "once");
