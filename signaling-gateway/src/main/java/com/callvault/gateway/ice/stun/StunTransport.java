@@ -21,4 +21,9 @@ public interface StunTransport extends AutoCloseable {
 
     @Override
     void close();
+
+    /** A socket timeout in milliseconds: at least 1 (0 would mean "wait for ever"), at most what an int holds. */
+    static int socketTimeoutMillis(Duration timeout) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    }
 }

@@ -32,7 +32,7 @@ public final class TcpTransport implements StunTransport {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(server, (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+            socket.connect(server, StunTransport.socketTimeoutMillis(timeout));
             return new TcpTransport(socket, server);
         } catch (IOException | RuntimeException e) {
             socket.close();
@@ -53,7 +53,7 @@ public final class TcpTransport implements StunTransport {
 
     @Override
     public byte[] receive(Duration timeout) throws IOException {
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        socket.setSoTimeout(StunTransport.socketTimeoutMillis(timeout));
         while (true) {
             byte[] head = new byte[4];
             try {

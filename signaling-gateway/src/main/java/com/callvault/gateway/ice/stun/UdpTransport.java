@@ -43,7 +43,7 @@ public final class UdpTransport implements StunTransport {
 
     @Override
     public byte[] receive(Duration timeout) throws IOException {
-        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        int millis = StunTransport.socketTimeoutMillis(timeout);
         socket.setSoTimeout(millis);
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         try {
