@@ -1,7 +1,9 @@
 package com.callvault.gateway.live;
 
+import com.callvault.api.calls.CallLimits;
 import com.callvault.api.identity.Address;
 import com.callvault.gateway.auth.SignedInUser;
+import com.callvault.gateway.calls.CallRequests;
 import com.callvault.gateway.protocol.ClientFrame;
 import com.callvault.gateway.protocol.FrameCodec;
 import com.callvault.gateway.protocol.ServerFrames;
@@ -10,13 +12,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,20 +30,29 @@ import reactor.core.publisher.Mono;
 /**
  * {@code /ws}: the browser's one socket. Authenticated at the upgrade (session cookie or bearer header),
  * {@code Origin} checked against the public URL before it. Frames are JSON objects with a {@code type}
- * (docs/protocol/asyncapi.yaml). Requests about one conversation are handled in the order they came.
+ * (docs/protocol/asyncapi.yaml). Requests about one conversation, or one call, are handled in the order they came.
+ *
+ * <p>A socket is one device: the id calls ring, answer and relay to. A tab names its own with {@code ?device=}
+ * on the upgrade (kept across its reconnects, so a call survives a dropped socket); without one the server
+ * makes one up. {@code hello} tells which.
  */
 @Component
 class ChatWebSocketHandler implements WebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
 
     private final LiveChannel live;
     private final ClientRequests requests;
     private final ConversationDirectory directory;
     private final FrameCodec codec;
     private final LiveSettings settings;
+    private final CallRequests calls;
 
-    ChatWebSocketHandler(LiveChannel live, ClientRequests requests, ConversationDirectory directory, FrameCodec codec, LiveSettings settings) {
+    ChatWebSocketHandler(LiveChannel live, ClientRequests requests, CallRequests calls, ConversationDirectory directory, FrameCodec codec,
+                         LiveSettings settings) {
         this.live = live;
         this.requests = requests;
+        this.calls = calls;
         this.directory = directory;
         this.codec = codec;
         this.settings = settings;
@@ -53,10 +68,21 @@ class ChatWebSocketHandler implements WebSocketHandler {
 
     private Mono<Void> serve(WebSocketSession session, SignedInUser user) {
         Address me = Address.of(user.address());
-        Connection connection = new Connection(session, me, settings, codec);
+        String device = UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri()).build().getQueryParams().getFirst("device");
+        if (device != null && !CallLimits.DEVICE_ID.matcher(device).matches()) {
+            return session.send(Mono.just(session.textMessage(codec.encode(new ServerFrames.ErrorFrame(null, "invalid-device-id",
+                    "\"device\" is 1-128 of A-Z a-z 0-9 . _ ~ : -")))))
+                .then(session.close(CloseStatus.POLICY_VIOLATION.withReason("invalid device id")));
+        }
+        String deviceId = device != null ? device : UUID.randomUUID().toString();
+        Connection connection = new Connection(session, me, deviceId, settings, codec);
         AtomicLong lastHeard = new AtomicLong(System.nanoTime());
-        connection.emit(Connection.hello(me, user.sessionId().toString(), settings));
-        Disposable subscription = connection.subscribe(live.subscribe(me.value()));
+        connection.emit(Connection.hello(me, user.sessionId().toString(), deviceId, settings));
+        Disposable subscription = connection.subscribe(live.subscribe(me.value(), deviceId));
+        Mono<Void> online = calls.online(me, deviceId).onErrorResume(error -> {
+            log.warn("Could not bring the calls of {} device {} back online", me, deviceId, error);
+            return Mono.empty();
+        });
 
         Mono<Void> inbound = session.receive()
             .doOnNext(message -> lastHeard.set(System.nanoTime()))
@@ -67,6 +93,10 @@ class ChatWebSocketHandler implements WebSocketHandler {
             .groupBy(ChatWebSocketHandler::orderingKey)
             .flatMap(frames -> frames.concatMap(decoded -> onFrame(connection, decoded)), Integer.MAX_VALUE)
             .then();
+        Mono<Void> offline = Mono.defer(() -> calls.offline(me, deviceId)).onErrorResume(error -> {
+            log.warn("Could not report the calls of {} device {} offline", me, deviceId, error);
+            return Mono.empty();
+        });
         Flux<WebSocketMessage> heartbeat = Flux.interval(settings.heartbeat(), settings.heartbeat())
             .handle((tick, sink) -> {
                 if (Duration.ofNanos(System.nanoTime() - lastHeard.get()).compareTo(settings.idleTimeout()) > 0) {
@@ -77,13 +107,19 @@ class ChatWebSocketHandler implements WebSocketHandler {
                 }
             });
         Mono<Void> outbound = session.send(Flux.merge(connection.outbound(), heartbeat.takeUntilOther(connection.closed())));
-        return Mono.when(inbound.doFinally(signal -> connection.complete()), outbound)
-            .doFinally(signal -> subscription.dispose());
+        return Mono.when(online.then(inbound).doFinally(signal -> connection.complete()), outbound)
+            .doFinally(signal -> {
+                subscription.dispose();
+                offline.subscribe();
+            });
     }
 
-    /** Frames about one conversation keep their order; control frames (ping, sync, bad frames) have their own lane. */
+    /** Frames about one conversation or one call keep their order; control frames (ping, sync, bad frames) have their own lane. */
     static String orderingKey(FrameCodec.Decoded decoded) {
         if (decoded instanceof FrameCodec.Frame(ClientFrame frame)) {
+            if (frame instanceof ClientFrame.CallFrame call) {
+                return "call " + call.callId();
+            }
             String conversationId = switch (frame) {
                 case ClientFrame.Send f -> f.conversationId();
                 case ClientFrame.Edit f -> f.conversationId();
@@ -92,6 +128,7 @@ class ChatWebSocketHandler implements WebSocketHandler {
                 case ClientFrame.Typing f -> f.conversationId();
                 case ClientFrame.Sync f -> null;
                 case ClientFrame.Ping f -> null;
+                case ClientFrame.CallFrame f -> null;
             };
             if (conversationId != null) {
                 return "conversation " + conversationId;
@@ -113,6 +150,7 @@ class ChatWebSocketHandler implements WebSocketHandler {
                 }
                 case ClientFrame.Typing typing -> typing(connection, typing);
                 case ClientFrame.Sync sync -> sync(connection, sync);
+                case ClientFrame.CallFrame call -> calls.handle(connection.me(), connection.device(), call).doOnNext(connection::emit).then();
                 default -> requests.handle(connection.me(), frame).doOnNext(connection::emit).then();
             };
         };

@@ -55,7 +55,7 @@ public class ClientRequests {
         };
     }
 
-    static ErrorFrame errorFrame(String id, Throwable error) {
+    public static ErrorFrame errorFrame(String id, Throwable error) {
         if (error instanceof ApiProblem problem) {
             // over a socket, a malformed request is a malformed frame
             String code = problem.code().equals("malformed-request") ? "invalid-frame" : problem.code();

@@ -33,6 +33,7 @@ final class Connection {
 
     private final WebSocketSession session;
     private final Address me;
+    private final String device;
     private final LiveSettings settings;
     private final FrameCodec codec;
     private final Sinks.Many<ServerFrame> out;
@@ -42,9 +43,10 @@ final class Connection {
     private int waiting;
     private boolean closing;
 
-    Connection(WebSocketSession session, Address me, LiveSettings settings, FrameCodec codec) {
+    Connection(WebSocketSession session, Address me, String device, LiveSettings settings, FrameCodec codec) {
         this.session = session;
         this.me = me;
+        this.device = device;
         this.settings = settings;
         this.codec = codec;
         this.out = Sinks.many().unicast().onBackpressureBuffer(Queues.<ServerFrame>get(settings.sendBuffer()).get());
@@ -52,6 +54,11 @@ final class Connection {
 
     Address me() {
         return me;
+    }
+
+    /** The device this socket is (see {@link ChatWebSocketHandler}). */
+    String device() {
+        return device;
     }
 
     Flux<WebSocketMessage> outbound() {
@@ -130,8 +137,8 @@ final class Connection {
         emit(event.frame());
     }
 
-    static ServerFrame hello(Address me, String sessionId, LiveSettings settings) {
-        return new ServerFrames.Hello(me.value(), sessionId, (int) settings.heartbeat().toSeconds(), 1);
+    static ServerFrame hello(Address me, String sessionId, String device, LiveSettings settings) {
+        return new ServerFrames.Hello(me.value(), sessionId, device, (int) settings.heartbeat().toSeconds(), 1);
     }
 
     static boolean isRequest(ClientFrame frame) {

@@ -17,7 +17,15 @@ import java.util.Map;
     @JsonSubTypes.Type(value = ClientFrame.Receipt.class, name = "receipt"),
     @JsonSubTypes.Type(value = ClientFrame.Typing.class, name = "typing"),
     @JsonSubTypes.Type(value = ClientFrame.Sync.class, name = "sync"),
-    @JsonSubTypes.Type(value = ClientFrame.Ping.class, name = "ping")
+    @JsonSubTypes.Type(value = ClientFrame.Ping.class, name = "ping"),
+    @JsonSubTypes.Type(value = ClientFrame.CallInvite.class, name = "call.invite"),
+    @JsonSubTypes.Type(value = ClientFrame.CallAccept.class, name = "call.accept"),
+    @JsonSubTypes.Type(value = ClientFrame.CallDecline.class, name = "call.decline"),
+    @JsonSubTypes.Type(value = ClientFrame.CallHangup.class, name = "call.hangup"),
+    @JsonSubTypes.Type(value = ClientFrame.CallSignal.class, name = "call.signal"),
+    @JsonSubTypes.Type(value = ClientFrame.ReportConnected.class, name = "call.connected"),
+    @JsonSubTypes.Type(value = ClientFrame.ReportQuality.class, name = "call.quality"),
+    @JsonSubTypes.Type(value = ClientFrame.ReportIceFailed.class, name = "call.ice-failed")
 })
 public sealed interface ClientFrame {
 
@@ -45,5 +53,50 @@ public sealed interface ClientFrame {
     }
 
     record Ping(String id) implements ClientFrame {
+    }
+
+    /** A frame about one call. */
+    sealed interface CallFrame extends ClientFrame {
+        String callId();
+    }
+
+    /**
+     * Places a call. {@code callId} is optional: a client that sends its own ({@code call:<uuid v7>}) can retry the
+     * invite safely; {@code media} is {@code audio} or {@code video}.
+     */
+    record CallInvite(String id, String callId, String callee, String media, Integer ringTimeoutSeconds) implements CallFrame {
+    }
+
+    record CallAccept(String id, String callId) implements CallFrame {
+    }
+
+    record CallDecline(String id, String callId) implements CallFrame {
+    }
+
+    /** Ends the call: before an answer, the caller's hang-up cancels it and the callee's declines it. */
+    record CallHangup(String id, String callId) implements CallFrame {
+    }
+
+    /**
+     * WebRTC signaling, relayed to the other participant's device and never stored. {@code kind}: {@code offer} or
+     * {@code answer} (with {@code sdp}), {@code candidate} (with {@code candidate}, {@code sdpMid},
+     * {@code sdpMLineIndex}, {@code usernameFragment}) or {@code end-of-candidates}. No answer unless it fails.
+     */
+    record CallSignal(String id, String callId, String kind, String sdp, String candidate, String sdpMid, Integer sdpMLineIndex,
+                      String usernameFragment) implements CallFrame {
+    }
+
+    /** Media connected on this device: time to connect and the selected candidate pair. */
+    record ReportConnected(String id, String callId, Long timeToConnectMs, String localCandidateType, String remoteCandidateType,
+                           String protocol) implements CallFrame {
+    }
+
+    /** A periodic quality sample from WebRTC stats. */
+    record ReportQuality(String id, String callId, Double rttMs, Double jitterMs, Double lossPercent, Double bitrateKbps)
+        implements CallFrame {
+    }
+
+    /** ICE failed for good on this device, with the candidate types it had gathered. */
+    record ReportIceFailed(String id, String callId, List<String> gatheredCandidateTypes) implements CallFrame {
     }
 }

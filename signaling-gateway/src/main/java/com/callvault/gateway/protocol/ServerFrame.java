@@ -20,10 +20,23 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ServerFrames.Ack.class, name = "ack"),
     @JsonSubTypes.Type(value = ServerFrames.Synced.class, name = "synced"),
     @JsonSubTypes.Type(value = ServerFrames.Pong.class, name = "pong"),
-    @JsonSubTypes.Type(value = ServerFrames.ErrorFrame.class, name = "error")
+    @JsonSubTypes.Type(value = ServerFrames.ErrorFrame.class, name = "error"),
+    @JsonSubTypes.Type(value = ServerFrames.CallStatusFrame.class, name = "call.status"),
+    @JsonSubTypes.Type(value = ServerFrames.CallScoredFrame.class, name = "call.scored"),
+    @JsonSubTypes.Type(value = ServerFrames.CallIncomingFrame.class, name = "call.incoming"),
+    @JsonSubTypes.Type(value = ServerFrames.CallRingingFrame.class, name = "call.ringing"),
+    @JsonSubTypes.Type(value = ServerFrames.CallAcceptedFrame.class, name = "call.accepted"),
+    @JsonSubTypes.Type(value = ServerFrames.CallConnectedFrame.class, name = "call.connected"),
+    @JsonSubTypes.Type(value = ServerFrames.CallPeerDisconnectedFrame.class, name = "call.peer-disconnected"),
+    @JsonSubTypes.Type(value = ServerFrames.CallPeerReconnectedFrame.class, name = "call.peer-reconnected"),
+    @JsonSubTypes.Type(value = ServerFrames.CallEndedFrame.class, name = "call.ended"),
+    @JsonSubTypes.Type(value = ServerFrames.CallSignalFrame.class, name = "call.signal")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerFrame permits ServerFrames.Hello, ServerFrames.ConversationFrame, ServerFrames.MessageFrame,
     ServerFrames.MessageEditedFrame, ServerFrames.MessageDeletedFrame, ServerFrames.ReceiptFrame, ServerFrames.TypingFrame,
-    ServerFrames.Ack, ServerFrames.Synced, ServerFrames.Pong, ServerFrames.ErrorFrame {
+    ServerFrames.Ack, ServerFrames.Synced, ServerFrames.Pong, ServerFrames.ErrorFrame, ServerFrames.CallStatusFrame,
+    ServerFrames.CallScoredFrame, ServerFrames.CallIncomingFrame, ServerFrames.CallRingingFrame, ServerFrames.CallAcceptedFrame,
+    ServerFrames.CallConnectedFrame, ServerFrames.CallPeerDisconnectedFrame, ServerFrames.CallPeerReconnectedFrame,
+    ServerFrames.CallEndedFrame, ServerFrames.CallSignalFrame {
 }

@@ -11,8 +11,8 @@ public final class ServerFrames {
     private ServerFrames() {
     }
 
-    /** First frame of a connection: who is connected and how often the server pings. */
-    public record Hello(String address, String sessionId, int heartbeatSeconds, int protocolVersion) implements ServerFrame {
+    /** First frame of a connection: who is connected, as which device (the id calls use), and how often the server pings. */
+    public record Hello(String address, String sessionId, String device, int heartbeatSeconds, int protocolVersion) implements ServerFrame {
     }
 
     /** A conversation was started with you (position 0). */
@@ -62,5 +62,55 @@ public final class ServerFrames {
 
     /** A request failed ({@code id} set) or the connection has a problem ({@code id} absent). */
     public record ErrorFrame(String id, String code, String message) implements ServerFrame {
+    }
+
+    /**
+     * The answer to a call request ({@code call.invite}, {@code call.accept}, {@code call.decline}, {@code call.hangup},
+     * {@code call.connected}, {@code call.ice-failed}): the call after it. {@code changed} is false for a repeat.
+     */
+    public record CallStatusFrame(String id, String callId, String state, String media, String caller, String callee,
+                                  String callerDevice, String calleeDevice, String endReason, String endedBy, boolean changed)
+        implements ServerFrame {
+    }
+
+    /** The answer to {@code call.quality}: the sample's MOS estimate, whether it is poor, and whether it was kept. */
+    public record CallScoredFrame(String id, String callId, double mos, boolean poor, boolean recorded) implements ServerFrame {
+    }
+
+    /** Someone calls you: sent to each of your devices that rings. Accept, decline, or let it ring out. */
+    public record CallIncomingFrame(String callId, String caller, String media, Instant ringsUntil) implements ServerFrame {
+    }
+
+    /** To the caller: the call rings on {@code devices} more of the callee's devices. */
+    public record CallRingingFrame(String callId, String callee, int devices) implements ServerFrame {
+    }
+
+    /** The callee answered on {@code device}: to the caller's device and the accepting device. Start or answer the offer. */
+    public record CallAcceptedFrame(String callId, String device, Instant acceptedAt) implements ServerFrame {
+    }
+
+    /** Media flows (the first connected report); {@code relayed} when a TURN relay carries it. */
+    public record CallConnectedFrame(String callId, boolean relayed, Instant connectedAt) implements ServerFrame {
+    }
+
+    /** The other participant's connection to the server dropped; the call ends at {@code graceUntil} unless it comes back. */
+    public record CallPeerDisconnectedFrame(String callId, String participant, Instant graceUntil) implements ServerFrame {
+    }
+
+    public record CallPeerReconnectedFrame(String callId, String participant) implements ServerFrame {
+    }
+
+    /**
+     * The call is over for this device. {@code reason} is an end reason wire name ({@code answered-elsewhere} for the
+     * callee's devices that rang while another one accepted); {@code pushSent} comes with {@code peer-offline};
+     * {@code keptCallId} with {@code glare-replaced}: the call between the same two people that goes on.
+     */
+    public record CallEndedFrame(String callId, String reason, String endedBy, Boolean pushSent, String keptCallId, Instant endedAt)
+        implements ServerFrame {
+    }
+
+    /** A relayed WebRTC signal from the other participant ({@code from}); see {@code call.signal} from clients. */
+    public record CallSignalFrame(String callId, String from, String kind, String sdp, String candidate, String sdpMid,
+                                  Integer sdpMLineIndex, String usernameFragment) implements ServerFrame {
     }
 }

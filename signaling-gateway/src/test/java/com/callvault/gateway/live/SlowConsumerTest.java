@@ -32,7 +32,7 @@ class SlowConsumerTest {
     /** A connection whose client has subscribed but reads nothing, as when its TCP window is full. */
     private Connection connection(WebSocketSession session) {
         when(session.close(any())).thenReturn(Mono.empty());
-        Connection connection = new Connection(session, ALICE, settings, new FrameCodec(JsonMapper.builder().build()));
+        Connection connection = new Connection(session, ALICE, "device-1", settings, new FrameCodec(JsonMapper.builder().build()));
         connection.outbound().subscribe(new BaseSubscriber<>() {
             @Override
             protected void hookOnSubscribe(Subscription subscription) {

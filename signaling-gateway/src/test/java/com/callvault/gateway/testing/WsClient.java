@@ -23,8 +23,8 @@ public final class WsClient implements AutoCloseable {
     private final Disposable connection;
     private volatile String closeReason;
 
-    private WsClient(int port, HttpHeaders headers) {
-        connection = new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/ws"), headers, session ->
+    private WsClient(int port, String query, HttpHeaders headers) {
+        connection = new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/ws" + query), headers, session ->
             session.send(outgoing.asFlux().map(session::textMessage))
                 .and(session.receive()
                     .filter(m -> m.getType() == WebSocketMessage.Type.TEXT)
@@ -39,6 +39,20 @@ public final class WsClient implements AutoCloseable {
         return client;
     }
 
+    /** A socket that is the device {@code device} (a browser tab names itself so, across its reconnects). */
+    public static WsClient connectAs(int port, String token, String device) {
+        WsClient client = tryConnectAs(port, token, device);
+        client.await(frame -> "hello".equals(frame.get("type")));
+        return client;
+    }
+
+    public static WsClient tryConnectAs(int port, String token, String device) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        headers.setOrigin(GatewayIntegrationTest.PUBLIC_URL);
+        return new WsClient(port, "?device=" + java.net.URLEncoder.encode(device, java.nio.charset.StandardCharsets.UTF_8), headers);
+    }
+
     /**
      * Opens a socket without waiting for it: {@link #closeReason()} tells how a refused handshake ended.
      * Like a browser on the public site, it sends that site as {@code Origin} unless told otherwise.
@@ -49,7 +63,7 @@ public final class WsClient implements AutoCloseable {
             headers.setBearerAuth(token);
         }
         headers.setOrigin(origin != null ? origin : GatewayIntegrationTest.PUBLIC_URL);
-        return new WsClient(port, headers);
+        return new WsClient(port, "", headers);
     }
 
     public void send(Map<String, ?> frame) {

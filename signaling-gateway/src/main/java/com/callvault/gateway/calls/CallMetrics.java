@@ -1,0 +1,86 @@
+package com.callvault.gateway.calls;
+
+import com.callvault.api.calls.CallConnected;
+import com.callvault.api.calls.CallEnded;
+import com.callvault.api.calls.CallInvited;
+import com.callvault.api.calls.EndReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Call metrics for Prometheus, counted by the instance that commits each event (so sums across instances are
+ * right): {@code callvault_calls_invited_total}, {@code callvault_calls_ended_total{outcome,reason}}, the
+ * set-up time from answer to media ({@code callvault_call_setup_seconds}), {@code callvault_calls_connected_total{relayed}}
+ * for the relay share, and {@code callvault_calls_active}: calls answered and not ended that this instance
+ * routes.
+ */
+@Component
+class CallMetrics {
+
+    /** Reasons that end a call nobody answered. */
+    private static final Set<EndReason> UNANSWERED = EnumSet.of(EndReason.DECLINED, EndReason.CANCELLED, EndReason.BUSY,
+        EndReason.NO_ANSWER, EndReason.PEER_OFFLINE, EndReason.GLARE_REPLACED);
+
+    private final MeterRegistry registry;
+    private final Counter invited;
+    private final Map<Boolean, Counter> connected = new ConcurrentHashMap<>();
+    private final Map<EndReason, Map<String, Counter>> ended = new EnumMap<>(EndReason.class);
+    private final Timer setup;
+    private final DistributionSummary duration;
+
+    CallMetrics(MeterRegistry registry, CallRoutes routes) {
+        this.registry = registry;
+        this.invited = Counter.builder("callvault.calls.invited").description("Calls placed").register(registry);
+        this.setup = Timer.builder("callvault.call.setup").description("From answer to media connected (server time)")
+            .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(50)).maximumExpectedValue(Duration.ofSeconds(30))
+            .register(registry);
+        this.duration = DistributionSummary.builder("callvault.call.connected.duration").baseUnit("seconds")
+            .description("How long calls were connected").register(registry);
+        for (EndReason reason : EndReason.values()) {
+            ended.put(reason, new ConcurrentHashMap<>());
+        }
+        Gauge.builder("callvault.calls.active", routes, CallRoutes::answeredAndLive).description("Answered calls not yet ended, routed by this instance")
+            .register(registry);
+    }
+
+    void invited(CallInvited event) {
+        invited.increment();
+    }
+
+    void connected(CallConnected event) {
+        connected.computeIfAbsent(event.relayed(), relayed -> Counter.builder("callvault.calls.connected")
+            .description("Calls whose media connected, by whether a TURN relay carries it")
+            .tag("relayed", relayed.toString()).register(registry)).increment();
+    }
+
+    void ended(CallEnded event) {
+        EndReason reason = EndReason.fromWireName(event.reason());
+        String outcome = outcome(reason, event);
+        ended.get(reason).computeIfAbsent(outcome, o -> Counter.builder("callvault.calls.ended").description("Calls ended")
+            .tag("outcome", o).tag("reason", reason.wireName()).register(registry)).increment();
+        if (event.setupMillis() != null) {
+            setup.record(Duration.ofMillis(event.setupMillis()));
+        }
+        if (event.connectedMillis() != null) {
+            duration.record(event.connectedMillis() / 1000.0);
+        }
+    }
+
+    /** {@code connected} (media flowed), {@code unanswered}, or {@code failed} (answered, media never flowed). */
+    static String outcome(EndReason reason, CallEnded event) {
+        if (event.connectedMillis() != null) {
+            return "connected";
+        }
+        return UNANSWERED.contains(reason) ? "unanswered" : "failed";
+    }
+}
