@@ -83,6 +83,7 @@ class Call {
     private String calleeDevice; // the device that accepted
     private List<String> ringingDevices = new ArrayList<>();
     private Instant invitedAt;
+    private Instant ringsUntil;
     private Instant acceptedAt;
     private Instant connectedAt;
     private EndReason endReason;
@@ -165,7 +166,7 @@ class Call {
         if (EndedCallsStayEnded.isRepeat(state, endReason, endedBy, command.participant().value(), EnumSet.of(EndReason.HANGUP, beforeAnswer))) {
             return status(false);
         }
-        end(state.unanswered() ? beforeAnswer : EndReason.HANGUP, command.participant().value(), command.at(), deadlines, null);
+        end(state.unanswered() ? beforeAnswer : EndReason.HANGUP, command.participant().value(), command.at(), deadlines, false);
         return status(true);
     }
 
@@ -204,7 +205,7 @@ class Call {
         String who = checkReportFromTheCall(command.participant(), command.device());
         boolean afterConnecting = state == CallState.CONNECTED;
         apply(IceFailed.of(command, afterConnecting));
-        end(afterConnecting ? EndReason.ICE_FAILED_AFTER_CONNECTING : EndReason.ICE_FAILED_BEFORE_CONNECTING, who, command.at(), deadlines, null);
+        end(afterConnecting ? EndReason.ICE_FAILED_AFTER_CONNECTING : EndReason.ICE_FAILED_BEFORE_CONNECTING, who, command.at(), deadlines, false);
         return status(true);
     }
 
@@ -244,7 +245,7 @@ class Call {
         OnlyUnansweredCallsAreCalledOff.check(state);
         PeersAreFoundOfflineBeforeRinging.check(state);
         apply(new CalleeFoundOffline(callId, callee, command.pushSent(), command.at()));
-        end(EndReason.PEER_OFFLINE, CallLimits.SERVER, command.at(), deadlines, null);
+        end(EndReason.PEER_OFFLINE, CallLimits.SERVER, command.at(), deadlines, false);
         return status(true);
     }
 
@@ -252,7 +253,7 @@ class Call {
     CallStatus handle(EndCallAsBusy command, DeadlineManager deadlines) {
         EndedCallsStayEnded.check(state, endReason);
         OnlyUnansweredCallsAreCalledOff.check(state);
-        end(EndReason.BUSY, CallLimits.SERVER, command.at(), deadlines, null);
+        end(EndReason.BUSY, CallLimits.SERVER, command.at(), deadlines, false);
         return status(true);
     }
 
@@ -262,21 +263,21 @@ class Call {
         OnlyUnansweredCallsAreCalledOff.check(state);
         TheLowerCallIdWinsGlare.check(command.callId(), command.keptCallId());
         apply(new CallReplacedInGlare(callId, command.keptCallId().value(), command.at()));
-        end(EndReason.GLARE_REPLACED, CallLimits.SERVER, command.at(), deadlines, null);
+        end(EndReason.GLARE_REPLACED, CallLimits.SERVER, command.at(), deadlines, false);
         return status(true);
     }
 
     @DeadlineHandler(deadlineName = CallDeadlines.RING_TIMEOUT)
     void on(RingTimeout deadline, DeadlineManager deadlines) {
         if (state.unanswered()) {
-            end(EndReason.NO_ANSWER, CallLimits.SERVER, deadline.due(), deadlines, ringTimeoutId);
+            end(EndReason.NO_ANSWER, CallLimits.SERVER, deadline.due(), deadlines, true);
         }
     }
 
     @DeadlineHandler(deadlineName = CallDeadlines.CONNECT_TIMEOUT)
     void on(ConnectTimeout deadline, DeadlineManager deadlines) {
         if (state == CallState.ACCEPTED) {
-            end(EndReason.ICE_FAILED_BEFORE_CONNECTING, CallLimits.SERVER, deadline.due(), deadlines, connectTimeoutId);
+            end(EndReason.ICE_FAILED_BEFORE_CONNECTING, CallLimits.SERVER, deadline.due(), deadlines, true);
         }
     }
 
@@ -284,7 +285,7 @@ class Call {
     void on(ReconnectGrace deadline, DeadlineManager deadlines) {
         Absence absence = absences.get(deadline.participant());
         if (state != CallState.ENDED && absence != null && absence.since().equals(deadline.disconnectedAt())) {
-            end(EndReason.CONNECTION_LOST, deadline.participant(), deadline.due(), deadlines, absence.graceId());
+            end(EndReason.CONNECTION_LOST, deadline.participant(), deadline.due(), deadlines, true);
         }
     }
 
@@ -297,6 +298,7 @@ class Call {
         media = event.media();
         callerDevice = event.callerDevice();
         invitedAt = event.invitedAt();
+        ringsUntil = event.ringsUntil();
         ringTimeoutId = ringId;
     }
 
@@ -359,18 +361,30 @@ class Call {
             return status(false);
         }
         OnlyUnansweredCallsAreCalledOff.check(state);
-        end(reason, by, at, deadlines, null);
+        end(reason, by, at, deadlines, false);
         return status(true);
     }
 
-    /** Ends the call: cancels its pending deadlines (but the one firing now), summarises quality, applies {@link CallEnded}. */
-    private void end(EndReason reason, String by, Instant at, DeadlineManager deadlines, String firingDeadlineId) {
-        Map<String, String> pending = new LinkedHashMap<>(); // id → deadline name
-        pending.put(ringTimeoutId, CallDeadlines.RING_TIMEOUT);
-        pending.put(connectTimeoutId, CallDeadlines.CONNECT_TIMEOUT);
-        absences.values().forEach(absence -> pending.put(absence.graceId(), CallDeadlines.RECONNECT_GRACE));
-        pending.remove(firingDeadlineId);
-        pending.forEach((id, name) -> cancel(deadlines, name, id));
+    /**
+     * Ends the call: cancels its deadlines that are not yet due, summarises quality, applies {@link CallEnded}.
+     * A deadline that may be executing right now is left alone, since the scheduler cannot cancel it then (and
+     * fails the unit of work); its handler finds the call ended and does nothing. That is any deadline already
+     * due, and when a deadline ends the call, every other one: the scheduler picks due deadlines in batches, so
+     * both participants' reconnect graces run side by side when both sockets dropped together.
+     */
+    private void end(EndReason reason, String by, Instant at, DeadlineManager deadlines, boolean byDeadline) {
+        record Pending(String name, Instant due) {
+        }
+        Map<String, Pending> pending = new LinkedHashMap<>(); // id → deadline
+        pending.put(ringTimeoutId, new Pending(CallDeadlines.RING_TIMEOUT, ringsUntil));
+        pending.put(connectTimeoutId, new Pending(CallDeadlines.CONNECT_TIMEOUT, acceptedAt == null ? null : acceptedAt.plus(CallLimits.CONNECT_TIMEOUT)));
+        absences.values().forEach(absence -> pending.put(absence.graceId(),
+            new Pending(CallDeadlines.RECONNECT_GRACE, absence.since().plus(CallLimits.RECONNECT_GRACE))));
+        pending.forEach((id, deadline) -> {
+            if (!byDeadline && (deadline.due() == null || deadline.due().isAfter(at))) {
+                cancel(deadlines, deadline.name(), id);
+            }
+        });
         if (!quality.isEmpty()) {
             apply(quality.summary(callId));
         }

@@ -154,6 +154,17 @@ class CallTimersTest {
             .andGivenCommands(invite(), ring(), new MarkParticipantDisconnected(ID, ALICE, ALICE_LAPTOP, at(2)))
             .whenTimeElapses(seconds(22))
             .expectEvents(ended("connection-lost", ALICE.value(), 22_000, null, null, 22))
+            // a deadline ending the call cancels no other (it may be running beside it); the ring timer stays
+            .expectScheduledDeadline(at(45), new RingTimeout(at(45)));
+    }
+
+    @Test
+    void a_timer_left_running_after_the_call_ended_finds_it_ended_and_does_nothing() {
+        fixture.givenCurrentTime(T0)
+            .andGivenCommands(invite(), ring(), new MarkParticipantDisconnected(ID, ALICE, ALICE_LAPTOP, at(2)))
+            .whenTimeElapses(seconds(60))
+            .expectDeadlinesMet(new ReconnectGrace(ALICE.value(), at(2), at(22)), new RingTimeout(at(45)))
+            .expectEvents(ended("connection-lost", ALICE.value(), 22_000, null, null, 22))
             .expectNoScheduledDeadlines();
     }
 }
