@@ -11,9 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CallMetrics {
-
-    /** Reasons that end a call nobody answered. */
-    private static final Set<EndReason> UNANSWERED = EnumSet.of(EndReason.DECLINED, EndReason.CANCELLED, EndReason.BUSY,
-        EndReason.NO_ANSWER, EndReason.PEER_OFFLINE, EndReason.GLARE_REPLACED);
 
     private final MeterRegistry registry;
     private final Counter invited;
@@ -65,7 +59,7 @@ class CallMetrics {
 
     void ended(CallEnded event) {
         EndReason reason = EndReason.fromWireName(event.reason());
-        String outcome = outcome(reason, event);
+        String outcome = EndReason.outcome(reason, event.connectedMillis() != null);
         ended.get(reason).computeIfAbsent(outcome, o -> Counter.builder("callvault.calls.ended").description("Calls ended")
             .tag("outcome", o).tag("reason", reason.wireName()).register(registry)).increment();
         if (event.setupMillis() != null) {
@@ -74,13 +68,5 @@ class CallMetrics {
         if (event.connectedMillis() != null) {
             duration.record(event.connectedMillis() / 1000.0);
         }
-    }
-
-    /** {@code connected} (media flowed), {@code unanswered}, or {@code failed} (answered, media never flowed). */
-    static String outcome(EndReason reason, CallEnded event) {
-        if (event.connectedMillis() != null) {
-            return "connected";
-        }
-        return UNANSWERED.contains(reason) ? "unanswered" : "failed";
     }
 }

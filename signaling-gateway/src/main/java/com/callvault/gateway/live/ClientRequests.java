@@ -11,6 +11,8 @@ import com.callvault.gateway.protocol.ServerFrame;
 import com.callvault.gateway.protocol.ServerFrames.Ack;
 import com.callvault.gateway.protocol.ServerFrames.ErrorFrame;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,6 +23,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ClientRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientRequests.class);
 
     private final MessagingService messaging;
     private final AttachmentResolver attachments;
@@ -61,6 +65,7 @@ public class ClientRequests {
             String code = problem.code().equals("malformed-request") ? "invalid-frame" : problem.code();
             return new ErrorFrame(id, code, problem.detail());
         }
+        log.error("A socket request {} failed", id, error);
         return new ErrorFrame(id, "internal-error", "the server could not complete the request; it has been logged");
     }
 

@@ -30,6 +30,25 @@ public enum EndReason {
     /** Reserved for paid calls: the caller's balance ran out. */
     INSUFFICIENT_FUNDS;
 
+    /** Whether a call that ended so was never answered: nobody picked up, or it was called off first. */
+    public boolean unanswered() {
+        return switch (this) {
+            case DECLINED, CANCELLED, BUSY, NO_ANSWER, PEER_OFFLINE, GLARE_REPLACED -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * How a call went, for history and metrics: {@code connected} (media flowed), {@code unanswered}, or
+     * {@code failed} (answered, media never flowed).
+     */
+    public static String outcome(EndReason reason, boolean mediaFlowed) {
+        if (mediaFlowed) {
+            return "connected";
+        }
+        return reason.unanswered() ? "unanswered" : "failed";
+    }
+
     public String wireName() {
         return WireNames.of(this);
     }
