@@ -68,18 +68,21 @@ class CallService {
     private final QueryGateway queries;
     private final LiveChannel live;
     private final CallRoutes routes;
+    private final CallSettings settings;
     private final Clock clock;
 
-    CallService(Commands commands, QueryGateway queries, LiveChannel live, CallRoutes routes, Clock clock) {
+    CallService(Commands commands, QueryGateway queries, LiveChannel live, CallRoutes routes, CallSettings settings, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.live = live;
         this.routes = routes;
+        this.settings = settings;
         this.clock = clock;
     }
 
     Mono<CallStatus> invite(Address me, String device, Optional<CallId> callId, Address callee, CallMedia media, Duration ringTimeout) {
-        InviteCall command = new InviteCall(callId.orElseGet(CallId::newId), me, callee, media, device, clock.instant(), ringTimeout);
+        InviteCall command = new InviteCall(callId.orElseGet(CallId::newId), me, callee, media, device, clock.instant(),
+            ringTimeout == null ? settings.ringTimeout() : ringTimeout);
         return commands.<CallStatus>send(command)
             .flatMap(status -> status.changed() ? afterInvite(status) : Mono.just(status));
     }
