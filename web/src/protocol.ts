@@ -4,18 +4,21 @@
  *
  * The guards check what a client relies on (the `type`, required fields and their types) and let unknown
  * fields through, as the protocol asks: new optional fields may appear without a new protocol version.
- * protocol.test.ts runs them over the golden examples in docs/protocol/examples.
+ * protocol.test.ts runs them over the golden examples in docs/protocol/examples. The call frames (`call.*`)
+ * are in protocol-calls.ts and re-exported here.
  */
+import { callClientFrames, callServerFrames, type ClientCallFrame, type ServerCallFrame } from './protocol-calls';
+import { arrayOf, isAddress, isBoolean, isDeviceId, isInstant, isInteger, isObject, isRequestId, isString, optional } from './protocol-base';
+import type { Address, DeviceId, Fields, Instant } from './protocol-base';
+
+export type { Address, DeviceId, Instant } from './protocol-base';
+export * from './protocol-calls';
 
 /** `hello.protocolVersion` this client speaks. */
 export const PROTOCOL_VERSION = 1;
 
-/** An Ethereum address; the server writes EIP-55 checksum case. */
-export type Address = string;
 /** `conversation:` and a lower-case UUID. */
 export type ConversationId = `conversation:${string}`;
-/** An ISO-8601 instant in UTC, e.g. `2026-11-24T10:02:31.207381Z`. */
-export type Instant = string;
 export type ReceiptKind = 'delivered' | 'read';
 
 // Client → server ---------------------------------------------------------------------------------
@@ -73,7 +76,7 @@ export interface ClientPing {
   id?: string;
 }
 
-export type ClientFrame = ClientSend | ClientEdit | ClientDelete | ClientReceipt | ClientTyping | ClientSync | ClientPing;
+export type ClientFrame = ClientSend | ClientEdit | ClientDelete | ClientReceipt | ClientTyping | ClientSync | ClientPing | ClientCallFrame;
 export type ClientFrameType = ClientFrame['type'];
 
 // Server → client ---------------------------------------------------------------------------------
@@ -82,6 +85,8 @@ export interface ServerHello {
   type: 'hello';
   address: Address;
   sessionId: string;
+  /** The device this socket is: its `?device=`, or the id the server made up without one. */
+  device: DeviceId;
   heartbeatSeconds: number;
   protocolVersion: number;
 }
@@ -225,6 +230,9 @@ export const ERROR_CODES = [
   'invalid-ring-timeout',
   'invalid-device-id',
   'invalid-call-report',
+  'signal-too-large',
+  'signal-out-of-order',
+  'signal-buffer-full',
   'internal-error',
 ] as const;
 
@@ -250,7 +258,8 @@ export type ServerFrame =
   | ServerAck
   | ServerSynced
   | ServerPong
-  | ServerError;
+  | ServerError
+  | ServerCallFrame;
 export type ServerFrameType = ServerFrame['type'];
 
 /** How the server closes a socket (WebSocket close codes). */
@@ -270,25 +279,12 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 // Guards ------------------------------------------------------------------------------------------
 
-type Fields = Record<string, unknown>;
-
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const CONVERSATION_ID = /^conversation:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
-const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isString = (x: unknown): x is string => typeof x === 'string';
-const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
-const isInteger = (x: unknown, min: number): x is number => Number.isInteger(x) && (x as number) >= min;
-const isAddress = (x: unknown): x is Address => isString(x) && ADDRESS.test(x);
 const isConversationId = (x: unknown): x is ConversationId => isString(x) && CONVERSATION_ID.test(x);
-const isInstant = (x: unknown): x is Instant => isString(x) && INSTANT.test(x) && !Number.isNaN(Date.parse(x));
 const isReceiptKind = (x: unknown): x is ReceiptKind => x === 'delivered' || x === 'read';
 const isPosition = (x: unknown): x is number => isInteger(x, 0);
 const isSeq = (x: unknown): x is number => isInteger(x, 1);
-const isRequestId = (x: unknown): x is string => isString(x) && x.length > 0;
-const optional = (x: unknown, check: (x: unknown) => boolean): boolean => x === undefined || check(x);
-const arrayOf = (x: unknown, check: (x: unknown) => boolean): boolean => Array.isArray(x) && x.every(check);
 const recordOf = (x: unknown, check: (x: unknown) => boolean): boolean =>
   isObject(x) && Object.entries(x).every(([key, value]) => isConversationId(key) && check(value));
 
@@ -314,10 +310,16 @@ const clientFrames: { [T in ClientFrameType]: (f: Fields) => boolean } = {
   typing: (f) => optional(f.id, isRequestId) && isConversationId(f.conversationId) && isBoolean(f.active),
   sync: (f) => isRequestId(f.id) && recordOf(f.conversations, (p) => p === null || isInteger(p, -1)),
   ping: (f) => optional(f.id, isRequestId),
+  ...callClientFrames,
 };
 
 const serverFrames: { [T in ServerFrameType]: (f: Fields) => boolean } = {
-  hello: (f) => isAddress(f.address) && isString(f.sessionId) && isInteger(f.heartbeatSeconds, 1) && isInteger(f.protocolVersion, 1),
+  hello: (f) =>
+    isAddress(f.address) &&
+    isString(f.sessionId) &&
+    isDeviceId(f.device) &&
+    isInteger(f.heartbeatSeconds, 1) &&
+    isInteger(f.protocolVersion, 1),
   conversation: (f) =>
     isConversationId(f.conversationId) &&
     f.position === 0 &&
@@ -359,6 +361,7 @@ const serverFrames: { [T in ServerFrameType]: (f: Fields) => boolean } = {
     optional(f.id, isRequestId) && recordOf(f.conversations, (p) => isInteger(p, -1)) && arrayOf(f.limited, isConversationId),
   pong: (f) => optional(f.id, isRequestId),
   error: (f) => optional(f.id, isRequestId) && isString(f.code) && f.code.length > 0 && isString(f.message),
+  ...callServerFrames,
 };
 
 /** The frame types this client knows, for tests and diagnostics. */
