@@ -154,6 +154,13 @@ describe('media and connections', () => {
     expect(run(mediaBack, { type: 'call.peer-reconnected', callId: CALL }).state.phase).toBe('connected');
   });
 
+  it('a call given back to this device that the tab no longer holds (it reloaded) is hung up', () => {
+    const stale = run(IDLE, { type: 'call.accepted', callId: OTHER, device: ME });
+    expect(stale.state).toEqual(IDLE);
+    expect(sent(stale.effects)).toEqual([{ type: 'call.hangup', id: `hangup:${OTHER}`, callId: OTHER }]);
+    expect(run(live, { type: 'call.accepted', callId: OTHER, device: ME }).effects).toEqual([]);
+  });
+
   it('frames about another call change nothing', () => {
     expect(run(live, { type: 'call.ended', callId: OTHER, reason: 'hangup' }).state).toBe(live);
   });

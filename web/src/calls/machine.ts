@@ -195,6 +195,7 @@ export function next(state: CallState, event: CallEvent, device: string): Transi
  * is calling it is glare: remembered, and answered once the server says which call is kept.
  */
 function otherCall(state: CallState, event: CallEvent): Transition {
+  if (event.type === 'call.accepted') return isLive(state) ? stay(state) : endStale(state, event.callId);
   if (event.type !== 'call.incoming') return stay(state);
   const samePeer = state.peer !== undefined && state.peer.toLowerCase() === event.caller.toLowerCase();
   if (samePeer && state.phase === 'ended' && state.endReason === 'glare-replaced' && state.keptCallId === event.callId) {
@@ -204,6 +205,14 @@ function otherCall(state: CallState, event: CallEvent): Transition {
     return { state: { ...state, crossing: { callId: event.callId, media: asMedia(event.media) } }, effects: [] };
   }
   return isLive(state) ? stay(state) : next(IDLE, event, '');
+}
+
+/**
+ * `call.accepted` goes only to the devices in a call; one for a call this free tab does not hold is the server
+ * giving the call back after a reconnect to a tab that lost it (it reloaded, and its media with it): end it.
+ */
+function endStale(state: CallState, callId: string): Transition {
+  return { state, effects: [{ kind: 'send', frame: { type: 'call.hangup', id: `hangup:${callId}`, callId } }] };
 }
 
 /** Answers the peer's kept call after glare, with the request id `accept:<callId>`. */
@@ -234,6 +243,7 @@ function status(state: CallState, event: Extract<CallEvent, { type: 'call.status
 }
 
 function accepted(state: CallState, event: Extract<CallEvent, { type: 'call.accepted' }>, device: string): Transition {
+  if (state.callId === undefined) return endStale(state, event.callId);
   if (state.direction === 'outgoing' && (state.phase === 'ringing' || state.phase === 'placing')) {
     return { state: { ...state, phase: 'connecting' }, effects: [] };
   }

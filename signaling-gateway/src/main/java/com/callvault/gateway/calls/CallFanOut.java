@@ -15,8 +15,11 @@ import com.callvault.gateway.live.LiveEvent;
 import com.callvault.gateway.protocol.ServerFrame;
 import com.callvault.gateway.protocol.ServerFrames;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -30,7 +33,8 @@ import org.springframework.stereotype.Component;
  * over a socket, an HTTP call, or a durable deadline firing (no answer, connect timeout, connection lost).
  * A subscribing processor ({@value #PROCESSING_GROUP}): it sees the events this instance commits, at commit.
  * It keeps {@link CallRoutes} in step first, so a signal sent after a frame arrived finds the route that frame
- * announced. When this instance does not know a call's devices, the frame goes to every session of the party.
+ * announced. A call this instance has not routed yet is read from the live-calls index; a call that ended
+ * unknown here is announced to every session of both parties.
  */
 @Component
 @ProcessingGroup(CallFanOut.PROCESSING_GROUP)
@@ -39,6 +43,7 @@ class CallFanOut {
     static final String PROCESSING_GROUP = "call-fan-out";
     private static final Logger log = LoggerFactory.getLogger(CallFanOut.class);
     private static final String AFTER_COMMIT = CallFanOut.class.getName() + ".afterCommit";
+    private static final String STASH = CallFanOut.class.getName() + ".stash";
 
     private final CallRoutes routes;
     private final LiveChannel live;
@@ -60,33 +65,27 @@ class CallFanOut {
 
     @EventHandler
     void on(CallRinging event) {
-        afterCommit(() -> {
-            Optional<CallRoute> route = routes.known(event.callId());
-            String caller = route.map(r -> r.caller).orElse(null);
-            String media = route.map(r -> r.media).orElse(null);
+        afterCommit(() -> withRoute(event.callId(), route -> {
             for (String device : event.devices()) {
-                send(event.callee(), device, new ServerFrames.CallIncomingFrame(event.callId(), caller, media,
-                    route.map(CallRoute::ringsUntil).orElse(null)));
+                send(event.callee(), device, new ServerFrames.CallIncomingFrame(event.callId(), route.caller, route.media, route.ringsUntil()));
             }
-            route.ifPresent(r -> send(r.caller, r.callerDevice(), new ServerFrames.CallRingingFrame(event.callId(), event.callee(),
-                event.devices().size())));
-        });
+            send(route.caller, route.callerDevice(), new ServerFrames.CallRingingFrame(event.callId(), event.callee(), event.devices().size()));
+        }));
     }
 
     @EventHandler
     void on(CallAccepted event) {
-        afterCommit(() -> {
-            Optional<CallRoute> route = routes.known(event.callId());
-            List<ServerFrames.CallSignalFrame> held = route.map(r -> r.accept(event.device())).orElse(List.of());
+        afterCommit(() -> withRoute(event.callId(), route -> {
+            List<ServerFrames.CallSignalFrame> held = route.accept(event.device());
             var accepted = new ServerFrames.CallAcceptedFrame(event.callId(), event.device(), event.acceptedAt());
-            route.ifPresentOrElse(r -> send(r.caller, r.callerDevice(), accepted), () -> log.debug("Accepted call {} is not routed here", event.callId()));
+            send(route.caller, route.callerDevice(), accepted);
             send(event.callee(), event.device(), accepted);
             for (String other : event.otherDevices()) {
                 send(event.callee(), other, new ServerFrames.CallEndedFrame(event.callId(), EndReason.ANSWERED_ELSEWHERE.wireName(),
                     event.callee(), null, null, event.acceptedAt()));
             }
             held.forEach(signal -> send(event.callee(), event.device(), signal));
-        });
+        }));
     }
 
     @EventHandler
@@ -94,7 +93,7 @@ class CallFanOut {
         afterCommit(() -> {
             metrics.connected(event);
             var connected = new ServerFrames.CallConnectedFrame(event.callId(), event.relayed(), event.connectedAt());
-            routes.known(event.callId()).ifPresent(r -> {
+            withRoute(event.callId(), r -> {
                 send(r.caller, r.callerDevice(), connected);
                 send(r.callee, r.calleeDevice(), connected);
             });
@@ -115,24 +114,25 @@ class CallFanOut {
 
     @EventHandler
     void on(CalleeFoundOffline event) {
-        afterCommit(() -> routes.known(event.callId()).ifPresent(r -> r.pushSent(event.pushSent())));
+        stash("pushSent " + event.callId(), event.pushSent());
     }
 
     @EventHandler
     void on(CallReplacedInGlare event) {
-        afterCommit(() -> routes.known(event.callId()).ifPresent(r -> r.keptCallId(event.keptCallId())));
+        stash("kept " + event.callId(), event.keptCallId());
     }
 
     @EventHandler
     void on(CallEnded event) {
+        // what the events before it in the same unit of work said (peer offline, glare)
+        Boolean pushSent = (Boolean) stashed("pushSent " + event.callId());
+        String kept = (String) stashed("kept " + event.callId());
         afterCommit(() -> {
-            Optional<CallRoute> route = routes.known(event.callId());
             metrics.ended(event);
-            Boolean pushSent = route.map(CallRoute::pushSent).orElse(null);
-            String kept = route.map(CallRoute::keptCallId).orElse(null);
+            Optional<CallRoute> route = routes.known(event.callId());
             var ended = new ServerFrames.CallEndedFrame(event.callId(), event.reason(), event.endedBy(), pushSent, kept, event.endedAt());
             String calleeDevice = route.map(CallRoute::calleeDevice).orElse(null);
-            route.ifPresent(r -> routes.ended(r, event.endedAt()));
+            route.ifPresent(routes::ended);
             send(event.caller(), route.map(CallRoute::callerDevice).orElse(null), ended);
             // unanswered: every device of the callee may be ringing, including ones that connected meanwhile
             send(event.callee(), calleeDevice, ended);
@@ -140,15 +140,43 @@ class CallFanOut {
     }
 
     private void toTheOtherSide(String callId, String participant, ServerFrame frame) {
-        routes.known(callId).ifPresent(r -> {
+        withRoute(callId, r -> {
             CallRoute.Side side = r.caller.equalsIgnoreCase(participant) ? CallRoute.Side.CALLEE : CallRoute.Side.CALLER;
             send(r.address(side), r.device(side), frame);
         });
     }
 
+    /**
+     * Runs {@code action} with the call's route: at once when this instance knows the call, else once it is read
+     * from the live-calls index (the call was placed through another instance, or before a restart).
+     */
+    private void withRoute(String callId, Consumer<CallRoute> action) {
+        Optional<CallRoute> known = routes.known(callId);
+        if (known.isPresent()) {
+            action.accept(known.get());
+        } else {
+            routes.find(callId).subscribe(action, error -> log.warn("Could not route call {}", callId, error));
+        }
+    }
+
     /** To one device of {@code address}, or to all its sessions when the device is not known. */
     private void send(String address, String device, ServerFrame frame) {
         live.publish(List.of(address), device == null ? LiveEvent.toEverySession(frame) : LiveEvent.toDevice(device, frame));
+    }
+
+    /** Keeps a value for a later event of the same unit of work. */
+    private static void stash(String key, Object value) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().<Map<String, Object>>getOrComputeResource(STASH, k -> new HashMap<>()).put(key, value);
+        }
+    }
+
+    private static Object stashed(String key) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        Map<String, Object> stash = CurrentUnitOfWork.get().root().getResource(STASH);
+        return stash == null ? null : stash.get(key);
     }
 
     /**

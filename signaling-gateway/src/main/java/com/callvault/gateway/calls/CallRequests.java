@@ -64,7 +64,7 @@ public class CallRequests {
             }
             case ClientFrame.CallAccept accept -> answer(accept.id(), calls.accept(me, device, CallProblems.callId(accept.callId())));
             case ClientFrame.CallDecline decline -> answer(decline.id(), calls.decline(me, device, CallProblems.callId(decline.callId())));
-            case ClientFrame.CallHangup hangup -> answer(hangup.id(), calls.hangUp(me, CallProblems.callId(hangup.callId())));
+            case ClientFrame.CallHangup hangup -> answer(hangup.id(), calls.hangUp(me, device, CallProblems.callId(hangup.callId())));
             case ClientFrame.ReportConnected report -> {
                 CallId callId = CallProblems.callId(report.callId());
                 long millis = require(report.timeToConnectMs(), "timeToConnectMs");

@@ -28,9 +28,6 @@ final class CallRoute {
     private String calleeDevice;
     private Instant ringsUntil;
     private boolean ended;
-    private Instant endedAt;
-    private Boolean pushSent;
-    private String keptCallId;
     private final Set<Side> offersOutstanding = EnumSet.noneOf(Side.class);
     private final List<CallSignalFrame> held = new ArrayList<>();
     private int heldChars;
@@ -61,26 +58,6 @@ final class CallRoute {
         return ended;
     }
 
-    synchronized Instant endedAt() {
-        return endedAt;
-    }
-
-    synchronized Boolean pushSent() {
-        return pushSent;
-    }
-
-    synchronized String keptCallId() {
-        return keptCallId;
-    }
-
-    synchronized void pushSent(boolean sent) {
-        pushSent = sent;
-    }
-
-    synchronized void keptCallId(String kept) {
-        keptCallId = kept;
-    }
-
     /** The callee accepted on {@code device}: answers what was held for it, in the order it came. */
     synchronized List<CallSignalFrame> accept(String device) {
         calleeDevice = device;
@@ -90,9 +67,8 @@ final class CallRoute {
         return release;
     }
 
-    synchronized void end(Instant at) {
+    synchronized void end() {
         ended = true;
-        endedAt = at;
         held.clear();
         heldChars = 0;
         offersOutstanding.clear();

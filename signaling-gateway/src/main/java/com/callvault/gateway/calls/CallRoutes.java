@@ -60,8 +60,8 @@ class CallRoutes {
     }
 
     /** Marks the call ended and forgets calls that ended longer than {@link #KEEP_ENDED} ago. */
-    void ended(CallRoute route, Instant at) {
-        route.end(at);
+    void ended(CallRoute route) {
+        route.end();
         ended.add(new Ended(route.callId, clock.instant()));
         Instant horizon = clock.instant().minus(KEEP_ENDED);
         for (Ended oldest = ended.peek(); oldest != null && oldest.at().isBefore(horizon); oldest = ended.peek()) {

@@ -22,7 +22,10 @@ import com.callvault.api.calls.TransportProtocol;
 import com.callvault.api.identity.Address;
 import com.callvault.gateway.commands.Commands;
 import com.callvault.gateway.live.LiveChannel;
+import com.callvault.gateway.live.LiveEvent;
 import com.callvault.gateway.problem.ApiProblem;
+import com.callvault.gateway.push.PushAvailability;
+import com.callvault.gateway.protocol.ServerFrames;
 import com.callvault.query.calls.FindLiveCalls;
 import com.callvault.query.calls.LiveCallView;
 import java.time.Clock;
@@ -34,6 +37,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,7 +51,7 @@ import reactor.core.publisher.Mono;
  *   <li>glare: the two people called each other; the call with the higher id ends, replaced by the lower one;</li>
  *   <li>busy: the callee is in an answered call, or is calling someone, or an older unanswered call rings for
  *       them; of several unanswered calls to one callee the oldest (lowest id) rings and the others end busy;</li>
- *   <li>peer offline: no device of the callee is connected;</li>
+ *   <li>peer offline: no device of the callee is connected (and the caller learns whether a push can wake one);</li>
  *   <li>otherwise the call rings on every connected device of the callee.</li>
  * </ul>
  * Devices coming and going are reported too: a device that connects rings for unanswered calls to it and takes
@@ -69,14 +73,17 @@ class CallService {
     private final LiveChannel live;
     private final CallRoutes routes;
     private final CallSettings settings;
+    private final PushAvailability push;
     private final Clock clock;
 
-    CallService(Commands commands, QueryGateway queries, LiveChannel live, CallRoutes routes, CallSettings settings, Clock clock) {
+    CallService(Commands commands, QueryGateway queries, LiveChannel live, CallRoutes routes, CallSettings settings,
+                PushAvailability push, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.live = live;
         this.routes = routes;
         this.settings = settings;
+        this.push = push;
         this.clock = clock;
     }
 
@@ -95,8 +102,16 @@ class CallService {
         return commands.send(new DeclineCall(callId, me, device, clock.instant()));
     }
 
-    Mono<CallStatus> hangUp(Address me, CallId callId) {
-        return commands.send(new HangUpCall(callId, me, clock.instant()));
+    /**
+     * Hangs up from {@code device}. Once answered, only the two devices in the call may end it (a device that was
+     * answered elsewhere may not); before that, any device of either party may (the callee declines from any).
+     */
+    Mono<CallStatus> hangUp(Address me, String device, CallId callId) {
+        return routes.find(callId.value())
+            .filter(route -> !route.ended() && route.answered() && route.sideOf(me.value(), device) == null)
+            .flatMap(route -> Mono.<CallStatus>error(new ApiProblem(HttpStatus.FORBIDDEN, "not-in-call", "Forbidden",
+                "this device is not in the call")))
+            .switchIfEmpty(Mono.defer(() -> commands.send(new HangUpCall(callId, me, clock.instant()))));
     }
 
     Mono<CallStatus> connected(Address me, String device, CallId callId, long timeToConnectMillis, CandidateType local,
@@ -113,14 +128,26 @@ class CallService {
         return commands.send(new ReportIceFailure(callId, me, device, gathered, clock.instant()));
     }
 
-    /** A device connected: it rings for the unanswered calls to its user, and takes back the calls it is in. */
+    /**
+     * A device connected: it rings for the unanswered calls to its user (again, if it rang before it reloaded), and
+     * takes back the answered calls it is in, with a {@code call.accepted} naming it: a tab that still holds the
+     * call goes on, one that lost it (a reload) knows to hang up.
+     */
     Mono<Void> deviceOnline(Address me, String device) {
         return liveCalls(me.value()).flatMap(call -> {
             CallId id = CallId.parse(call.callId());
             if (!call.answered() && call.callee().equalsIgnoreCase(me.value())) {
-                return routes.find(call.callId()).then(settle(commands.send(new RingCall(id, List.of(device), clock.instant()))));
+                return routes.find(call.callId()).then(settle(commands.<CallStatus>send(new RingCall(id, List.of(device), clock.instant()))))
+                    .filter(status -> !status.changed())
+                    .doOnNext(status -> live.publish(List.of(me.value()), LiveEvent.toDevice(device,
+                        new ServerFrames.CallIncomingFrame(call.callId(), call.caller(), call.media(), call.ringsUntil()))));
             }
-            if (device.equals(deviceOf(call, me))) {
+            if (call.answered() && device.equals(deviceOf(call, me))) {
+                return settle(commands.<CallStatus>send(new MarkParticipantReconnected(id, me, device, clock.instant())))
+                    .doOnNext(status -> live.publish(List.of(me.value()), LiveEvent.toDevice(device,
+                        new ServerFrames.CallAcceptedFrame(call.callId(), call.calleeDevice(), call.acceptedAt()))));
+            }
+            if (!call.answered() && device.equals(call.callerDevice())) {
                 return settle(commands.send(new MarkParticipantReconnected(id, me, device, clock.instant())));
             }
             return Mono.empty();
@@ -178,8 +205,10 @@ class CallService {
             return settle(commands.<CallStatus>send(new EndCallAsBusy(self, clock.instant()))).defaultIfEmpty(invited);
         }
         List<String> devices = List.copyOf(live.devices(callee));
+        // offline: "push sent" when a push can reach the callee; the push itself follows from the events (PushNotifier)
         Mono<CallStatus> reach = devices.isEmpty()
-            ? commands.send(new ReportPeerOffline(self, false, clock.instant()))
+            ? push.reachable(callee).onErrorReturn(false)
+                .flatMap(pushSent -> commands.<CallStatus>send(new ReportPeerOffline(self, pushSent, clock.instant())))
             : commands.send(new RingCall(self, devices, clock.instant()));
         return younger.then(settle(reach).defaultIfEmpty(invited));
     }

@@ -84,6 +84,23 @@ class CallBadInputTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void a_device_that_was_answered_elsewhere_cannot_end_the_call() {
+        try (WsClient alicePhone = WsClient.connectAs(port, aliceToken, "alice-phone");
+             WsClient bobPhone = WsClient.connectAs(port, bobToken, "bob-phone");
+             WsClient bobLaptop = WsClient.connectAs(port, bobToken, "bob-laptop")) {
+            alicePhone.send(Map.of("type", "call.invite", "id", "i", "callee", bob.address(), "media", "audio"));
+            String callId = (String) alicePhone.awaitType("call.status", "id", "i").get("callId");
+            bobPhone.awaitType("call.incoming", "callId", callId);
+            bobLaptop.send(Map.of("type", "call.accept", "id", "a", "callId", callId));
+            bobPhone.awaitType("call.ended", "callId", callId);
+
+            assertError(bobPhone, Map.of("type", "call.hangup", "id", "h", "callId", callId), "not-in-call");
+            bobLaptop.send(Map.of("type", "call.hangup", "id", "h2", "callId", callId));
+            assertThat(bobLaptop.awaitType("call.status", "id", "h2")).containsEntry("endReason", "hangup");
+        }
+    }
+
+    @Test
     void the_signals_held_for_an_unanswered_call_are_bounded() {
         try (WsClient alicePhone = WsClient.connectAs(port, aliceToken, "alice-phone");
              WsClient bobPhone = WsClient.connectAs(port, bobToken, "bob-phone")) {

@@ -182,6 +182,27 @@ class CallSignalingTest extends GatewayIntegrationTest {
         }
     }
 
+    @Test
+    void a_reloaded_tab_rings_again_and_a_device_taking_an_answered_call_back_is_told_so() {
+        try (WsClient alicePhone = WsClient.connectAs(port, aliceToken, "alice-phone")) {
+            String callId;
+            try (WsClient bobPhone = WsClient.connectAs(port, bobToken, "bob-phone")) {
+                callId = invite(alicePhone, bob, "i1");
+                bobPhone.awaitType("call.incoming", "callId", callId);
+            }
+            try (WsClient reloaded = WsClient.connectAs(port, bobToken, "bob-phone")) {
+                assertThat(reloaded.awaitType("call.incoming", "callId", callId)).containsEntry("caller", alice.address());
+                reloaded.send(Map.of("type", "call.accept", "id", "a1", "callId", callId));
+                reloaded.awaitType("call.status", "id", "a1");
+            }
+            alicePhone.awaitType("call.peer-disconnected", "callId", callId);
+            try (WsClient back = WsClient.connectAs(port, bobToken, "bob-phone")) {
+                assertThat(back.awaitType("call.accepted", "callId", callId)).containsEntry("device", "bob-phone").containsKey("acceptedAt");
+                alicePhone.awaitType("call.peer-reconnected", "callId", callId);
+            }
+        }
+    }
+
     String invite(WsClient caller, TestWallet callee, String requestId) {
         caller.send(Map.of("type", "call.invite", "id", requestId, "callee", callee.address(), "media", "audio"));
         Map<String, Object> status = caller.awaitType("call.status", "id", requestId);

@@ -47,7 +47,8 @@ class LiveCallsIndex {
 
     @EventHandler
     void on(CallAccepted event) {
-        jdbc.update("UPDATE live_call SET state = 'accepted', callee_device = ? WHERE call_id = ?", event.device(), event.callId());
+        jdbc.update("UPDATE live_call SET state = 'accepted', callee_device = ?, accepted_at = ? WHERE call_id = ?", event.device(),
+            Timestamp.from(event.acceptedAt()), event.callId());
     }
 
     @EventHandler

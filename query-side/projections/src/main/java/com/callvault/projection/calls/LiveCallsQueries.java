@@ -4,6 +4,7 @@ import com.callvault.query.calls.FindLiveCall;
 import com.callvault.query.calls.FindLiveCalls;
 import com.callvault.query.calls.LiveCallView;
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LiveCallsQueries {
 
-    private static final String COLUMNS = "call_id, caller, callee, media, state, caller_device, callee_device, invited_at, rings_until";
+    private static final String COLUMNS = "call_id, caller, callee, media, state, caller_device, callee_device, invited_at, rings_until, accepted_at";
 
     private final DatabaseClient db;
 
@@ -51,6 +52,10 @@ class LiveCallsQueries {
         return new LiveCallView(row.get("call_id", String.class), row.get("caller", String.class), row.get("callee", String.class),
             row.get("media", String.class), row.get("state", String.class), row.get("caller_device", String.class),
             row.get("callee_device", String.class), row.get("invited_at", OffsetDateTime.class).toInstant(),
-            row.get("rings_until", OffsetDateTime.class).toInstant());
+            row.get("rings_until", OffsetDateTime.class).toInstant(), instant(row.get("accepted_at", OffsetDateTime.class)));
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 }
