@@ -1,0 +1,122 @@
+package com.callvault.gateway.push;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Push subscriptions in {@code push_subscription}, keyed by endpoint: a browser has one subscription per application
+ * server key, so the endpoint names the device. A user keeps at most {@value #MAX_PER_USER}; subscribing another
+ * drops the one least recently renewed.
+ */
+@Component
+class PushSubscriptionStore {
+
+    static final int MAX_PER_USER = 20;
+    private static final int MAX_USER_AGENT = 512;
+
+    private final DatabaseClient db;
+
+    PushSubscriptionStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Where to send and with which keys. */
+    record Target(String endpoint, byte[] p256dh, byte[] auth) {
+    }
+
+    /** What a user sees of their own subscriptions: never the keys. */
+    record Listed(String endpoint, String userAgent, Instant createdAt, Instant updatedAt, Instant expiresAt, Instant lastSuccessAt) {
+    }
+
+    /** Stores or renews the subscription for {@code address}; answers whether the endpoint is new. */
+    Mono<Boolean> save(String address, NewSubscription subscription, String userAgent) {
+        String agent = userAgent == null ? "" : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT));
+        DatabaseClient.GenericExecuteSpec insert = db.sql("""
+                INSERT INTO push_subscription (endpoint, address, p256dh, auth, expires_at, user_agent)
+                VALUES (:endpoint, :address, :p256dh, :auth, :expires, :agent)
+                ON CONFLICT (endpoint) DO UPDATE SET address = excluded.address, p256dh = excluded.p256dh, auth = excluded.auth,
+                    expires_at = excluded.expires_at, user_agent = excluded.user_agent, updated_at = now(), failures = 0
+                RETURNING (xmax = 0) AS inserted""")
+            .bind("endpoint", subscription.endpoint())
+            .bind("address", address)
+            .bind("p256dh", subscription.p256dh())
+            .bind("auth", subscription.auth())
+            .bind("agent", agent);
+        insert = subscription.expiresAt() == null ? insert.bindNull("expires", OffsetDateTime.class)
+            : insert.bind("expires", subscription.expiresAt().atOffset(ZoneOffset.UTC));
+        return insert.map(row -> Boolean.TRUE.equals(row.get("inserted", Boolean.class))).one()
+            .flatMap(inserted -> db.sql("""
+                    DELETE FROM push_subscription WHERE lower(address) = lower(:address) AND endpoint NOT IN (
+                        SELECT endpoint FROM push_subscription WHERE lower(address) = lower(:address)
+                        ORDER BY updated_at DESC, endpoint LIMIT :keep)""")
+                .bind("address", address).bind("keep", MAX_PER_USER).then().thenReturn(inserted));
+    }
+
+    /** Unsubscribes one of the user's own devices; answers whether there was one. */
+    Mono<Boolean> delete(String address, String endpoint) {
+        return db.sql("DELETE FROM push_subscription WHERE endpoint = :endpoint AND lower(address) = lower(:address)")
+            .bind("endpoint", endpoint).bind("address", address)
+            .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    Flux<Listed> list(String address) {
+        return db.sql("""
+                SELECT endpoint, user_agent, created_at, updated_at, expires_at, last_success_at FROM push_subscription
+                WHERE lower(address) = lower(:address) ORDER BY created_at, endpoint""")
+            .bind("address", address)
+            .map(row -> new Listed(row.get("endpoint", String.class), row.get("user_agent", String.class),
+                instant(row.get("created_at", OffsetDateTime.class)), instant(row.get("updated_at", OffsetDateTime.class)),
+                instant(row.get("expires_at", OffsetDateTime.class)), instant(row.get("last_success_at", OffsetDateTime.class))))
+            .all();
+    }
+
+    /** The live subscriptions of a user (the browser has not said they expired). */
+    Flux<Target> targets(String address) {
+        return db.sql("""
+                SELECT endpoint, p256dh, auth FROM push_subscription
+                WHERE lower(address) = lower(:address) AND (expires_at IS NULL OR expires_at > now())""")
+            .bind("address", address)
+            .map(row -> new Target(row.get("endpoint", String.class), row.get("p256dh", byte[].class), row.get("auth", byte[].class)))
+            .all();
+    }
+
+    Mono<Boolean> any(String address) {
+        return db.sql("""
+                SELECT EXISTS (SELECT 1 FROM push_subscription
+                WHERE lower(address) = lower(:address) AND (expires_at IS NULL OR expires_at > now())) AS present""")
+            .bind("address", address)
+            .map(row -> Boolean.TRUE.equals(row.get("present", Boolean.class)))
+            .one();
+    }
+
+    /** The push service said the subscription is gone (404/410): it will never accept a push again. */
+    Mono<Void> remove(String endpoint) {
+        return db.sql("DELETE FROM push_subscription WHERE endpoint = :endpoint").bind("endpoint", endpoint).then();
+    }
+
+    Mono<Void> delivered(String endpoint) {
+        return db.sql("UPDATE push_subscription SET last_success_at = now(), failures = 0 WHERE endpoint = :endpoint")
+            .bind("endpoint", endpoint).then();
+    }
+
+    Mono<Void> failed(String endpoint) {
+        return db.sql("UPDATE push_subscription SET last_failure_at = now(), failures = failures + 1 WHERE endpoint = :endpoint")
+            .bind("endpoint", endpoint).then();
+    }
+
+    /** Subscriptions the browser said would have expired a week ago are of no use to anyone. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
+    Mono<Void> purgeExpired() {
+        return db.sql("DELETE FROM push_subscription WHERE expires_at < now() - interval '7 days'").then();
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}
