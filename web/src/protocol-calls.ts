@@ -208,12 +208,16 @@ export interface ServerCallIncoming {
   ringsUntil: Instant;
 }
 
-/** To the caller: the call rings on `devices` more devices of the callee. */
+/**
+ * To the caller: the call rings on `devices` more devices of the callee; `devices` 0 with `pushSent`: none is
+ * online, a push notification went out, and the call rings on for a device it wakes.
+ */
 export interface ServerCallRinging {
   type: 'call.ringing';
   callId: CallId;
   callee: Address;
   devices: number;
+  pushSent?: boolean;
 }
 
 /** The callee answered on `device`: to the caller's device and that device. */
@@ -355,7 +359,7 @@ export const callServerFrames: { [T in ServerCallFrame['type']]: (f: Fields) => 
   'call.scored': (f) =>
     optional(f.id, isRequestId) && isCallId(f.callId) && isNumber(f.mos, 1, 4.5) && isBoolean(f.poor) && isBoolean(f.recorded),
   'call.incoming': (f) => isCallId(f.callId) && isAddress(f.caller) && isCallMedia(f.media) && isInstant(f.ringsUntil),
-  'call.ringing': (f) => isCallId(f.callId) && isAddress(f.callee) && isInteger(f.devices, 1),
+  'call.ringing': (f) => isCallId(f.callId) && isAddress(f.callee) && isInteger(f.devices, 0) && optional(f.pushSent, isBoolean),
   'call.accepted': (f) => isCallId(f.callId) && isDeviceId(f.device) && isInstant(f.acceptedAt),
   'call.connected': (f) => isCallId(f.callId) && isBoolean(f.relayed) && isInstant(f.connectedAt),
   'call.peer-disconnected': (f) => isCallId(f.callId) && isAddress(f.participant) && isInstant(f.graceUntil),

@@ -124,7 +124,8 @@ describe('the guards refuse', () => {
     expect(isServerFrame(broken('call.status', { state: 'ended' }))).toBe(false); // ended, but not why
     expect(isServerFrame(broken('call.incoming', { caller: undefined }))).toBe(false);
     expect(isServerFrame(broken('call.incoming', { ringsUntil: '45s' }))).toBe(false);
-    expect(isServerFrame(broken('call.ringing', { devices: 0 }))).toBe(false);
+    expect(isServerFrame(broken('call.ringing', { devices: -1 }))).toBe(false);
+    expect(isServerFrame(broken('call.ringing', { pushSent: 'yes' }))).toBe(false);
     expect(isServerFrame(broken('call.accepted', { device: 'bob laptop' }))).toBe(false);
     expect(isServerFrame(broken('call.ended', { endedBy: 'nobody' }))).toBe(false);
     expect(isServerFrame(broken('call.ended', { keptCallId: 'call:nope' }))).toBe(false);

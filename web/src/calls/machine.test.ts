@@ -48,6 +48,13 @@ describe('an outgoing call', () => {
     expect(confirmed.effects).toEqual([]);
   });
 
+  it('rings on when the callee is offline but was sent a push', () => {
+    const { state } = run(IDLE, dial, { type: 'call.status', id: 'r1', callId: CALL, state: 'invited' },
+      { type: 'call.ringing', callId: CALL, devices: 0, pushSent: true });
+    expect(state).toMatchObject({ phase: 'ringing', pushSent: true });
+    expect(run(state, { type: 'call.ringing', callId: CALL, devices: 1 }).state.phase).toBe('ringing');
+  });
+
   it('hanging up before an answer cancels it', () => {
     const { state } = run(IDLE, dial, ringingStatus, { type: 'hangup', requestId: 'h1' });
     expect(state).toMatchObject({ phase: 'ended', endReason: 'cancelled' });

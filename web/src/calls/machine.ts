@@ -90,7 +90,7 @@ export type CallEvent =
   // the server
   | { type: 'call.status'; id?: string; callId: string; state: string; endReason?: string; endedBy?: string; calleeDevice?: string }
   | { type: 'call.incoming'; callId: string; caller: string; media: string }
-  | { type: 'call.ringing'; callId: string; devices: number }
+  | { type: 'call.ringing'; callId: string; devices: number; pushSent?: boolean }
   | { type: 'call.accepted'; callId: string; device: string }
   | { type: 'call.connected'; callId: string; relayed: boolean }
   | { type: 'call.peer-disconnected'; callId: string }
@@ -139,7 +139,8 @@ export function next(state: CallState, event: CallEvent, device: string): Transi
         effects: [{ kind: 'ring', on: true }],
       };
     case 'call.ringing':
-      return state.phase === 'placing' ? { state: { ...state, phase: 'ringing' }, effects: [] } : stay(state);
+      if (state.phase !== 'placing' && state.phase !== 'ringing') return stay(state);
+      return { state: { ...state, phase: 'ringing', ...(event.pushSent === true ? { pushSent: true } : {}) }, effects: [] };
     case 'accept':
       if (state.phase !== 'incoming' || state.callId === undefined) return stay(state);
       return {

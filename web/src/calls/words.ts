@@ -24,7 +24,7 @@ export function describe(state: CallState): string {
     case 'placing':
       return 'Calling…';
     case 'ringing':
-      return 'Ringing…';
+      return state.pushSent ? 'Ringing… (they are offline; a notification was sent)' : 'Ringing…';
     case 'incoming':
       return state.media === 'video' ? 'Incoming video call' : 'Incoming call';
     case 'accepting':

@@ -69,7 +69,7 @@ class CallFanOut {
             for (String device : event.devices()) {
                 send(event.callee(), device, new ServerFrames.CallIncomingFrame(event.callId(), route.caller, route.media, route.ringsUntil()));
             }
-            send(route.caller, route.callerDevice(), new ServerFrames.CallRingingFrame(event.callId(), event.callee(), event.devices().size()));
+            send(route.caller, route.callerDevice(), new ServerFrames.CallRingingFrame(event.callId(), event.callee(), event.devices().size(), null));
         }));
     }
 
@@ -115,6 +115,11 @@ class CallFanOut {
     @EventHandler
     void on(CalleeFoundOffline event) {
         stash("pushSent " + event.callId(), event.pushSent());
+        if (event.pushSent()) {
+            // the call rings on for a device the push may wake: the caller hears it rings
+            afterCommit(() -> withRoute(event.callId(), route -> send(route.caller, route.callerDevice(),
+                new ServerFrames.CallRingingFrame(event.callId(), event.callee(), 0, true))));
+        }
     }
 
     @EventHandler

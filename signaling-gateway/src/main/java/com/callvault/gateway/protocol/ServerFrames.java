@@ -81,8 +81,11 @@ public final class ServerFrames {
     public record CallIncomingFrame(String callId, String caller, String media, Instant ringsUntil) implements ServerFrame {
     }
 
-    /** To the caller: the call rings on {@code devices} more of the callee's devices. */
-    public record CallRingingFrame(String callId, String callee, int devices) implements ServerFrame {
+    /**
+     * To the caller: the call rings on {@code devices} more of the callee's devices. {@code devices} 0 with
+     * {@code pushSent} true: no device of the callee is online, a push was sent to wake one, and the call rings on.
+     */
+    public record CallRingingFrame(String callId, String callee, int devices, Boolean pushSent) implements ServerFrame {
     }
 
     /** The callee answered on {@code device}: to the caller's device and the accepting device. Start or answer the offer. */

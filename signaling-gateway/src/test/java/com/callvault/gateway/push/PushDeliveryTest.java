@@ -44,30 +44,54 @@ class PushDeliveryTest extends PushIntegrationTest {
     }
 
     @Test
-    void a_call_to_an_offline_callee_tells_the_caller_a_push_was_sent_rings_by_push_and_is_replaced_by_a_missed_call() throws Exception {
-        String callId;
+    void a_call_to_an_offline_callee_is_pushed_keeps_ringing_and_the_device_the_push_woke_answers_it() throws Exception {
         try (WsClient alicePhone = WsClient.connectAs(port, aliceToken, "alice-phone")) {
             alicePhone.send(Map.of("type", "call.invite", "id", "i1", "callee", bob.address(), "media", "video"));
             Map<String, Object> status = alicePhone.awaitType("call.status", "id", "i1");
-            assertThat(status).containsEntry("endReason", "peer-offline");
-            callId = (String) status.get("callId");
-            assertThat(alicePhone.awaitType("call.ended", "callId", callId)).containsEntry("pushSent", true);
-        }
+            assertThat(status).containsEntry("state", "invited").doesNotContainKey("endReason");
+            String callId = (String) status.get("callId");
+            assertThat(alicePhone.awaitType("call.ringing", "callId", callId)).containsEntry("devices", 0).containsEntry("pushSent", true);
 
+            await().atMost(WAIT).until(() -> bobPhone.delivered().size() == 1);
+            Received ring = bobPhone.delivered().get(0);
+            assertThat(bobPhone.decrypt(ring)).containsEntry("type", "call").containsEntry("callId", callId)
+                .containsEntry("caller", alice.address()).containsEntry("media", "video").containsKey("ringsUntil");
+            assertThat(ring.header("Urgency")).isEqualTo("high");
+            assertThat(ring.header("TTL")).isEqualTo("45"); // CALL_RING_TIMEOUT
+            assertThat(ring.header("Content-Encoding")).isEqualTo("aes128gcm");
+            assertThat(ring.header("Topic")).matches("[A-Za-z0-9_-]{1,32}");
+            VapidJwt.verify(ring.header("Authorization"), VAPID.publicKey(), PUSH_SERVICE.origin(), SUBJECT);
+
+            // the notification opens a tab: it connects, rings, and answers
+            try (WsClient bobTab = WsClient.connectAs(port, bobToken, "bob-tab")) {
+                assertThat(bobTab.awaitType("call.incoming", "callId", callId)).containsEntry("caller", alice.address());
+                assertThat(alicePhone.awaitType("call.ringing", "devices", 1)).containsEntry("callId", callId);
+                bobTab.send(Map.of("type", "call.accept", "id", "a1", "callId", callId));
+                assertThat(bobTab.awaitType("call.status", "id", "a1")).containsEntry("state", "accepted");
+                assertThat(alicePhone.awaitType("call.accepted", "callId", callId)).containsEntry("device", "bob-tab");
+            }
+            await().atMost(WAIT).until(() -> bobPhone.delivered().size() == 2);
+            Received answered = bobPhone.delivered().get(1);
+            assertThat(bobPhone.decrypt(answered)).containsEntry("type", "call-ended").containsEntry("callId", callId)
+                .containsEntry("reason", "answered-elsewhere").containsEntry("missed", false);
+            assertThat(answered.header("Topic")).as("the same topic replaces the ringing push").isEqualTo(ring.header("Topic"));
+        }
+    }
+
+    @Test
+    void a_pushed_call_nobody_answers_ends_with_no_answer_and_a_missed_call_push_replaces_the_ringing_one() throws Exception {
+        try (WsClient alicePhone = WsClient.connectAs(port, aliceToken, "alice-phone")) {
+            alicePhone.send(Map.of("type", "call.invite", "id", "i1", "callee", bob.address(), "media", "audio", "ringTimeoutSeconds", 1));
+            String callId = (String) alicePhone.awaitType("call.status", "id", "i1").get("callId");
+            assertThat(alicePhone.awaitType("call.ended", "callId", callId)).containsEntry("reason", "no-answer");
+        }
         await().atMost(WAIT).until(() -> bobPhone.delivered().size() == 2);
         Received ring = bobPhone.delivered().get(0);
-        assertThat(bobPhone.decrypt(ring)).containsEntry("type", "call").containsEntry("callId", callId)
-            .containsEntry("caller", alice.address()).containsEntry("media", "video").containsKey("ringsUntil");
-        assertThat(ring.header("Urgency")).isEqualTo("high");
-        assertThat(ring.header("TTL")).isEqualTo("45"); // CALL_RING_TIMEOUT
-        assertThat(ring.header("Content-Encoding")).isEqualTo("aes128gcm");
-        assertThat(ring.header("Topic")).matches("[A-Za-z0-9_-]{1,32}");
-        VapidJwt.verify(ring.header("Authorization"), VAPID.publicKey(), PUSH_SERVICE.origin(), SUBJECT);
-
+        assertThat(ring.header("TTL")).isEqualTo("1");
         Received missed = bobPhone.delivered().get(1);
-        assertThat(bobPhone.decrypt(missed)).containsEntry("type", "call-ended").containsEntry("callId", callId)
-            .containsEntry("reason", "peer-offline").containsEntry("missed", true).containsEntry("caller", alice.address());
-        assertThat(missed.header("Topic")).as("the same topic replaces the ringing push").isEqualTo(ring.header("Topic"));
+        assertThat(bobPhone.decrypt(missed)).containsEntry("type", "call-ended").containsEntry("reason", "no-answer")
+            .containsEntry("missed", true).containsEntry("caller", alice.address());
+        assertThat(missed.header("Topic")).isEqualTo(ring.header("Topic"));
         assertThat(missed.header("Urgency")).isEqualTo("high");
     }
 

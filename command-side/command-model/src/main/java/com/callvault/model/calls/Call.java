@@ -245,7 +245,10 @@ class Call {
         OnlyUnansweredCallsAreCalledOff.check(state);
         PeersAreFoundOfflineBeforeRinging.check(state);
         apply(new CalleeFoundOffline(callId, callee, command.pushSent(), command.at()));
-        end(EndReason.PEER_OFFLINE, CallLimits.SERVER, command.at(), deadlines, false);
+        if (!command.pushSent()) {
+            end(EndReason.PEER_OFFLINE, CallLimits.SERVER, command.at(), deadlines, false);
+        }
+        // a push went out: the call goes on ringing until its timeout, for a device the push wakes to join
         return status(true);
     }
 

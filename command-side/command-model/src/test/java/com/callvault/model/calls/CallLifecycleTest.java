@@ -28,6 +28,7 @@ import com.callvault.api.calls.CallId;
 import com.callvault.api.calls.CallMedia;
 import com.callvault.api.calls.CallRinging;
 import com.callvault.api.calls.CallReplacedInGlare;
+import com.callvault.api.calls.CallStatus;
 import com.callvault.api.calls.CalleeFoundOffline;
 import com.callvault.api.calls.CancelCall;
 import com.callvault.api.calls.DeclineCall;
@@ -235,11 +236,22 @@ class CallLifecycleTest {
     @Test
     void a_callee_without_a_live_session_ends_the_call_at_once_as_peer_offline() {
         fixture.given(invited())
-            .when(new ReportPeerOffline(ID, true, at(0)))
-            .expectEvents(new CalleeFoundOffline(CID, BOB.value(), true, T0), ended("peer-offline", "server", 0, null, null, 0));
+            .when(new ReportPeerOffline(ID, false, at(0)))
+            .expectEvents(new CalleeFoundOffline(CID, BOB.value(), false, T0), ended("peer-offline", "server", 0, null, null, 0));
         fixture.given(invited(), ringing())
             .when(new ReportPeerOffline(ID, false, at(2)))
             .expectExceptionDetails(violation(ErrorCode.CALL_ALREADY_RINGING, "the call is already ringing on a device of the callee"));
+    }
+
+    @Test
+    void a_callee_woken_by_a_push_keeps_the_call_ringing_for_a_device_that_comes_online() {
+        fixture.given(invited())
+            .when(new ReportPeerOffline(ID, true, at(0)))
+            .expectEvents(new CalleeFoundOffline(CID, BOB.value(), true, T0))
+            .expectResultMessagePayload(new CallStatus(CID, "invited", ALICE.value(), BOB.value(), "video", ALICE_LAPTOP, null, null, null, true));
+        fixture.given(invited(), new CalleeFoundOffline(CID, BOB.value(), true, T0))
+            .when(ring())
+            .expectEvents(ringing());
     }
 
     @Test
