@@ -90,6 +90,6 @@ class LiveProtocolErrorsTest extends GatewayIntegrationTest {
     }
 
     private long events() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        return jdbc.queryForObject(COUNT_EVENTS_BUT_CALLS, Long.class);
     }
 }

@@ -90,7 +90,7 @@ abstract class MessagingIntegrationTest extends GatewayIntegrationTest {
     }
 
     protected long storedEvents() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        return jdbc.queryForObject(COUNT_EVENTS_BUT_CALLS, Long.class);
     }
 
     /** Read models follow the events within milliseconds: wait for them, never sleep. */
