@@ -22,7 +22,6 @@ import com.callvault.api.calls.TransportProtocol;
 import com.callvault.api.identity.Address;
 import com.callvault.gateway.commands.Commands;
 import com.callvault.gateway.live.LiveChannel;
-import com.callvault.gateway.live.LiveEvent;
 import com.callvault.gateway.problem.ApiProblem;
 import com.callvault.gateway.push.PushAvailability;
 import com.callvault.gateway.protocol.ServerFrames;
@@ -139,13 +138,13 @@ class CallService {
             if (!call.answered() && call.callee().equalsIgnoreCase(me.value())) {
                 return routes.find(call.callId()).then(settle(commands.<CallStatus>send(new RingCall(id, List.of(device), clock.instant()))))
                     .filter(status -> !status.changed())
-                    .doOnNext(status -> live.publish(List.of(me.value()), LiveEvent.toDevice(device,
-                        new ServerFrames.CallIncomingFrame(call.callId(), call.caller(), call.media(), call.ringsUntil()))));
+                    .doOnNext(status -> live.deliver(me.value(), device,
+                        new ServerFrames.CallIncomingFrame(call.callId(), call.caller(), call.media(), call.ringsUntil())));
             }
             if (call.answered() && device.equals(deviceOf(call, me))) {
                 return settle(commands.<CallStatus>send(new MarkParticipantReconnected(id, me, device, clock.instant())))
-                    .doOnNext(status -> live.publish(List.of(me.value()), LiveEvent.toDevice(device,
-                        new ServerFrames.CallAcceptedFrame(call.callId(), call.calleeDevice(), call.acceptedAt()))));
+                    .doOnNext(status -> live.deliver(me.value(), device,
+                        new ServerFrames.CallAcceptedFrame(call.callId(), call.calleeDevice(), call.acceptedAt())));
             }
             if (!call.answered() && device.equals(call.callerDevice())) {
                 return settle(commands.send(new MarkParticipantReconnected(id, me, device, clock.instant())));
