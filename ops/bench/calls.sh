@@ -14,7 +14,8 @@
 # Database: BENCH_DATABASE_URL (postgresql://user:pass@host:port/db — a SCRATCH database: the benchmark writes
 # users, sessions and calls into it), else a fresh database it creates and drops on the PostgreSQL at
 # 127.0.0.1:5432 (psql, trust auth).
-# The app and the forwarder run with the JVM's default heap flags; BENCH_APP_JAVA_OPTS adds flags to both (e.g. a JFR
+# The app and the forwarder run with the recommended production JVM flags (ops/lib/jvm.sh: -XX:MinHeapFreeRatio=10
+# -XX:MaxHeapFreeRatio=20, else the JVM's defaults); BENCH_APP_JAVA_OPTS adds flags to both (e.g. a JFR
 # recording: -XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile — then both write it: name it per process
 # with %p, e.g. filename=/tmp/bench-%p.jfr). The app jar is built when missing (BENCH_REBUILD=1: also when sources are newer).
 # Knobs (defaults): BENCH_PAIRS=1000, BENCH_RATE=5000 (msgs/s, steps 1 and 3), BENCH_SECONDS=10 (each latency and max window),
@@ -24,6 +25,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . ops/lib/jdk.sh
+. ops/lib/jvm.sh
 
 work=$(mktemp -d)
 app_pid=""
@@ -107,7 +109,7 @@ public_url="http://localhost:$port"
 
 heap=$("$JAVA_HOME/bin/java" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxHeapSize" {printf "%d MiB", $4 / 1048576}')
 echo "CallVault call signaling benchmark: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-echo "app: $jar and the bare forwarder, default JVM heap flags (max heap $heap)${BENCH_APP_JAVA_OPTS:+, extra: $BENCH_APP_JAVA_OPTS}; database: ${db:-$database_url}"
+echo "app: $jar and the bare forwarder, JVM flags $CALLVAULT_JVM_FLAGS (max heap $heap)${BENCH_APP_JAVA_OPTS:+, extra: $BENCH_APP_JAVA_OPTS}; database: ${db:-$database_url}"
 echo "ulimit -n $(ulimit -n); local ports $port_lo-$port_hi"
 busy_cores() { # average busy cores over $1 seconds, from /proc/stat
   local a b; a=($(head -1 /proc/stat)); sleep "$1"; b=($(head -1 /proc/stat))
@@ -121,9 +123,9 @@ started=$SECONDS
 cp "$jar" "$work/callvault.jar"
 launched_at_ms=$(date +%s%3N)
 env DATABASE_URL="$database_url" PORT="$port" PUBLIC_URL="$public_url" LOG_FORMAT= \
-  "$JAVA_HOME/bin/java" ${BENCH_APP_JAVA_OPTS:-} -jar "$work/callvault.jar" > "$work/app.log" 2>&1 &
+  "$JAVA_HOME/bin/java" $CALLVAULT_JVM_FLAGS ${BENCH_APP_JAVA_OPTS:-} -jar "$work/callvault.jar" > "$work/app.log" 2>&1 &
 app_pid=$!
-"$JAVA_HOME/bin/java" ${BENCH_APP_JAVA_OPTS:-} -cp "$bench_jar" com.callvault.bench.calls.Forwarder --port "$bare_port" > "$work/bare.log" 2>&1 &
+"$JAVA_HOME/bin/java" $CALLVAULT_JVM_FLAGS ${BENCH_APP_JAVA_OPTS:-} -cp "$bench_jar" com.callvault.bench.calls.Forwarder --port "$bare_port" > "$work/bare.log" 2>&1 &
 bare_pid=$!
 wait_up() { # url pid log
   local deadline=$((SECONDS + 120))

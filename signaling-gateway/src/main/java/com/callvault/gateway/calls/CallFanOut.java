@@ -166,7 +166,11 @@ class CallFanOut {
 
     /** To one device of {@code address}, or to all its sessions when the device is not known. */
     private void send(String address, String device, ServerFrame frame) {
-        live.publish(List.of(address), device == null ? LiveEvent.toEverySession(frame) : LiveEvent.toDevice(device, frame));
+        if (device == null) {
+            live.publish(List.of(address), LiveEvent.toEverySession(frame));
+        } else {
+            live.deliver(address, device, frame);
+        }
     }
 
     /** Keeps a value for a later event of the same unit of work. */

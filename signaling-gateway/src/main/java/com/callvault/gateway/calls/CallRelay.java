@@ -3,11 +3,9 @@ package com.callvault.gateway.calls;
 import com.callvault.api.identity.Address;
 import com.callvault.gateway.calls.CallRoute.Side;
 import com.callvault.gateway.live.LiveChannel;
-import com.callvault.gateway.live.LiveEvent;
 import com.callvault.gateway.problem.ApiProblem;
 import com.callvault.gateway.protocol.ClientFrame;
 import com.callvault.gateway.protocol.ServerFrames.CallSignalFrame;
-import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -37,10 +35,24 @@ class CallRelay {
         this.live = live;
     }
 
+    /**
+     * Relays a signal, or throws the refusal. When this instance routes the call (nearly always: it saw the call's
+     * events) that is done at once and answers null; else it answers the lookup of the route, then the relay.
+     * The route is looked up by the id as sent, before it is parsed: a known route's id is a valid one.
+     */
     Mono<Void> relay(Address me, String device, ClientFrame.CallSignal signal) {
+        String callId = signal.callId();
+        CallRoute known = callId == null ? null : routes.known(callId).orElse(null);
+        if (known == null) {
+            CallProblems.callId(callId);
+        }
         int size = check(signal);
-        return routes.find(signal.callId())
-            .switchIfEmpty(Mono.error(() -> CallProblems.notFound(signal.callId())))
+        if (known != null) {
+            forward(known, me.value(), device, signal, size);
+            return null;
+        }
+        return routes.find(callId)
+            .switchIfEmpty(Mono.error(() -> CallProblems.notFound(callId)))
             .doOnNext(route -> forward(route, me.value(), device, signal, size))
             .then();
     }
@@ -76,12 +88,11 @@ class CallRelay {
             }
             return;
         }
-        live.publish(List.of(route.address(to)), LiveEvent.toDevice(target, frame));
+        live.deliver(route.address(to), target, frame);
     }
 
-    /** Checks a signal's shape; answers its size in characters. */
+    /** Checks a signal's shape but for its call id; answers its size in characters. */
     static int check(ClientFrame.CallSignal signal) {
-        CallProblems.callId(signal.callId());
         String kind = signal.kind();
         if (kind == null || !KINDS.contains(kind)) {
             throw CallProblems.invalid("\"kind\" is one of offer, answer, candidate, end-of-candidates");

@@ -39,7 +39,21 @@ public class CallRequests {
 
     /** The answer to a call frame, if it has one. */
     public Mono<ServerFrame> handle(Address me, String device, CallFrame frame) {
+        if (frame instanceof ClientFrame.CallSignal signal) {
+            return relay(me, device, signal);
+        }
         return Mono.defer(() -> dispatch(me, device, frame)).onErrorResume(error -> Mono.just(ClientRequests.errorFrame(frame.id(), error)));
+    }
+
+    /** Signals are most of the call frames: no operators when the call is routed here and the signal is relayed. */
+    private Mono<ServerFrame> relay(Address me, String device, ClientFrame.CallSignal signal) {
+        try {
+            Mono<Void> lookup = relay.relay(me, device, signal);
+            return lookup == null ? Mono.empty()
+                : lookup.then(Mono.<ServerFrame>empty()).onErrorResume(error -> Mono.just(ClientRequests.errorFrame(signal.id(), error)));
+        } catch (RuntimeException error) {
+            return Mono.just(ClientRequests.errorFrame(signal.id(), error));
+        }
     }
 
     /** A device connected (its socket said hello). */
@@ -54,7 +68,7 @@ public class CallRequests {
 
     private Mono<ServerFrame> dispatch(Address me, String device, CallFrame frame) {
         return switch (frame) {
-            case ClientFrame.CallSignal signal -> relay.relay(me, device, signal).then(Mono.empty());
+            case ClientFrame.CallSignal signal -> relay(me, device, signal);
             case ClientFrame.CallInvite invite -> {
                 Optional<CallId> callId = Optional.ofNullable(invite.callId()).map(CallRequests::newCallId);
                 Address callee = address(invite.callee());

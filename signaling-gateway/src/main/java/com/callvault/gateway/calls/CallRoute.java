@@ -67,11 +67,14 @@ final class CallRoute {
         return release;
     }
 
-    synchronized void end() {
+    /** Ends the route; answers whether it was live until now. */
+    synchronized boolean end() {
+        boolean wasLive = !ended;
         ended = true;
         held.clear();
         heldChars = 0;
         offersOutstanding.clear();
+        return wasLive;
     }
 
     /** Which side {@code address} on {@code device} is in this call, or null when that device is not in it. */

@@ -5,6 +5,8 @@ import com.callvault.query.calls.LiveCallView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +31,8 @@ class CallRoutes {
     }
 
     private final ConcurrentMap<String, CallRoute> routes = new ConcurrentHashMap<>();
+    /** Lower-case address → how many of the routes here that have not ended it is a party of. */
+    private final ConcurrentMap<String, Integer> liveCallsByParty = new ConcurrentHashMap<>();
     private final Queue<Ended> ended = new ConcurrentLinkedQueue<>();
     private final QueryGateway queries;
     private final Clock clock;
@@ -46,8 +50,8 @@ class CallRoutes {
         }
         return Mono.fromFuture(() -> queries.query(new FindLiveCall(callId), ResponseTypes.optionalInstanceOf(LiveCallView.class)))
             .flatMap(Mono::justOrEmpty)
-            .map(view -> routes.computeIfAbsent(callId, id -> new CallRoute(id, view.caller(), view.callee(), view.media(),
-                view.callerDevice(), view.calleeDevice(), view.ringsUntil())));
+            .map(view -> routes.computeIfAbsent(callId, id -> live(new CallRoute(id, view.caller(), view.callee(), view.media(),
+                view.callerDevice(), view.calleeDevice(), view.ringsUntil()))));
     }
 
     /** The route as this instance knows it, without a lookup. */
@@ -56,12 +60,32 @@ class CallRoutes {
     }
 
     CallRoute invited(String callId, String caller, String callee, String media, String callerDevice, Instant ringsUntil) {
-        return routes.computeIfAbsent(callId, id -> new CallRoute(id, caller, callee, media, callerDevice, null, ringsUntil));
+        return routes.computeIfAbsent(callId, id -> live(new CallRoute(id, caller, callee, media, callerDevice, null, ringsUntil)));
+    }
+
+    /**
+     * Whether {@code address} is a party of a call routed here that has not ended. A hint, not the busy check (that
+     * reads the live-calls index after the invite commits, ADR 0004): a call to someone in a call here is not rung
+     * before that check, so their devices do not flash an incoming call.
+     */
+    boolean inLiveCall(String address) {
+        return liveCallsByParty.containsKey(address.toLowerCase(Locale.ROOT));
+    }
+
+    private CallRoute live(CallRoute route) {
+        for (String party : List.of(route.caller, route.callee)) {
+            liveCallsByParty.merge(party.toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        return route;
     }
 
     /** Marks the call ended and forgets calls that ended longer than {@link #KEEP_ENDED} ago. */
     void ended(CallRoute route) {
-        route.end();
+        if (route.end()) {
+            for (String party : List.of(route.caller, route.callee)) {
+                liveCallsByParty.computeIfPresent(party.toLowerCase(Locale.ROOT), (k, n) -> n == 1 ? null : n - 1);
+            }
+        }
         ended.add(new Ended(route.callId, clock.instant()));
         Instant horizon = clock.instant().minus(KEEP_ENDED);
         for (Ended oldest = ended.peek(); oldest != null && oldest.at().isBefore(horizon); oldest = ended.peek()) {

@@ -22,7 +22,6 @@ import com.callvault.api.calls.TransportProtocol;
 import com.callvault.api.identity.Address;
 import com.callvault.gateway.commands.Commands;
 import com.callvault.gateway.live.LiveChannel;
-import com.callvault.gateway.live.LiveEvent;
 import com.callvault.gateway.problem.ApiProblem;
 import com.callvault.gateway.push.PushAvailability;
 import com.callvault.gateway.protocol.ServerFrames;
@@ -54,6 +53,9 @@ import reactor.core.publisher.Mono;
  *   <li>peer offline: no device of the callee is connected (and the caller learns whether a push can wake one);</li>
  *   <li>otherwise the call rings on every connected device of the callee.</li>
  * </ul>
+ * The devices connected when the invite is sent ring in the invite's own unit of work, before the check, when the
+ * callee is in no call this instance routes: a call the check ends busy or in glare (the other call routed through
+ * another instance) may have rung for a few milliseconds (ADR 0004).
  * Devices coming and going are reported too: a device that connects rings for unanswered calls to it and takes
  * its calls back; a device of a call that disconnects starts the call's reconnect grace.
  */
@@ -87,11 +89,17 @@ class CallService {
         this.clock = clock;
     }
 
+    /**
+     * Places a call. The callee's devices online here ring in the invite's own unit of work, unless the callee is in
+     * a call this instance routes (then the check below decides first, as it would end the call busy or in glare);
+     * the busy and glare check that follows the commit may still end the call (ADR 0004).
+     */
     Mono<CallStatus> invite(Address me, String device, Optional<CallId> callId, Address callee, CallMedia media, Duration ringTimeout) {
+        List<String> ringNow = routes.inLiveCall(callee.value()) ? List.of() : List.copyOf(live.devices(callee.value()));
         InviteCall command = new InviteCall(callId.orElseGet(CallId::newId), me, callee, media, device, clock.instant(),
-            ringTimeout == null ? settings.ringTimeout() : ringTimeout);
+            ringTimeout == null ? settings.ringTimeout() : ringTimeout, ringNow);
         return commands.<CallStatus>send(command)
-            .flatMap(status -> status.changed() ? afterInvite(status) : Mono.just(status));
+            .flatMap(status -> status.changed() ? afterInvite(status, ringNow) : Mono.just(status));
     }
 
     Mono<CallStatus> accept(Address me, String device, CallId callId) {
@@ -139,13 +147,13 @@ class CallService {
             if (!call.answered() && call.callee().equalsIgnoreCase(me.value())) {
                 return routes.find(call.callId()).then(settle(commands.<CallStatus>send(new RingCall(id, List.of(device), clock.instant()))))
                     .filter(status -> !status.changed())
-                    .doOnNext(status -> live.publish(List.of(me.value()), LiveEvent.toDevice(device,
-                        new ServerFrames.CallIncomingFrame(call.callId(), call.caller(), call.media(), call.ringsUntil()))));
+                    .doOnNext(status -> live.deliver(me.value(), device,
+                        new ServerFrames.CallIncomingFrame(call.callId(), call.caller(), call.media(), call.ringsUntil())));
             }
             if (call.answered() && device.equals(deviceOf(call, me))) {
                 return settle(commands.<CallStatus>send(new MarkParticipantReconnected(id, me, device, clock.instant())))
-                    .doOnNext(status -> live.publish(List.of(me.value()), LiveEvent.toDevice(device,
-                        new ServerFrames.CallAcceptedFrame(call.callId(), call.calleeDevice(), call.acceptedAt()))));
+                    .doOnNext(status -> live.deliver(me.value(), device,
+                        new ServerFrames.CallAcceptedFrame(call.callId(), call.calleeDevice(), call.acceptedAt())));
             }
             if (!call.answered() && device.equals(call.callerDevice())) {
                 return settle(commands.send(new MarkParticipantReconnected(id, me, device, clock.instant())));
@@ -165,7 +173,7 @@ class CallService {
             .then();
     }
 
-    private Mono<CallStatus> afterInvite(CallStatus invited) {
+    private Mono<CallStatus> afterInvite(CallStatus invited, List<String> rung) {
         CallId self = CallId.parse(invited.callId());
         String caller = invited.caller();
         String callee = invited.callee();
@@ -178,14 +186,18 @@ class CallService {
                 CallId kept = self.winsGlareAgainst(other) ? self : other;
                 CallId replaced = kept == self ? other : self;
                 Mono<CallStatus> glare = settle(commands.<CallStatus>send(new EndCallInGlare(replaced, kept, clock.instant())));
-                return replaced == self ? glare.defaultIfEmpty(invited) : glare.then(ring(invited, calls));
+                return replaced == self ? glare.defaultIfEmpty(invited) : glare.then(ring(invited, calls, rung));
             }
-            return ring(invited, calls);
+            return ring(invited, calls, rung);
         });
     }
 
-    /** Busy, offline, or ringing: see the class comment. */
-    private Mono<CallStatus> ring(CallStatus invited, List<LiveCallView> calleeCalls) {
+    /**
+     * Busy, offline, or ringing: see the class comment. {@code rung}: the devices the invite already rang; only devices
+     * that came online since are rung here, and a call that rings is not reported offline (its devices went away
+     * meanwhile: they ring again when they come back, else the ring timeout ends it).
+     */
+    private Mono<CallStatus> ring(CallStatus invited, List<LiveCallView> calleeCalls, List<String> rung) {
         CallId self = CallId.parse(invited.callId());
         String callee = invited.callee();
         boolean busy = false;
@@ -204,12 +216,17 @@ class CallService {
         if (busy) {
             return settle(commands.<CallStatus>send(new EndCallAsBusy(self, clock.instant()))).defaultIfEmpty(invited);
         }
-        List<String> devices = List.copyOf(live.devices(callee));
-        // offline: "push sent" when a push can reach the callee; the push itself follows from the events (PushNotifier)
-        Mono<CallStatus> reach = devices.isEmpty()
-            ? push.reachable(callee).onErrorReturn(false)
-                .flatMap(pushSent -> commands.<CallStatus>send(new ReportPeerOffline(self, pushSent, clock.instant())))
-            : commands.send(new RingCall(self, devices, clock.instant()));
+        List<String> devices = live.devices(callee).stream().filter(device -> !rung.contains(device)).toList();
+        Mono<CallStatus> reach;
+        if (!devices.isEmpty()) {
+            reach = commands.send(new RingCall(self, devices, clock.instant()));
+        } else if (rung.isEmpty()) {
+            // offline: "push sent" when a push can reach the callee; the push itself follows from the events (PushNotifier)
+            reach = push.reachable(callee).onErrorReturn(false)
+                .flatMap(pushSent -> commands.<CallStatus>send(new ReportPeerOffline(self, pushSent, clock.instant())));
+        } else {
+            reach = Mono.empty();
+        }
         return younger.then(settle(reach).defaultIfEmpty(invited));
     }
 

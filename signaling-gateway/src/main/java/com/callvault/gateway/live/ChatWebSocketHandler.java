@@ -6,14 +6,13 @@ import com.callvault.gateway.auth.SignedInUser;
 import com.callvault.gateway.calls.CallRequests;
 import com.callvault.gateway.protocol.ClientFrame;
 import com.callvault.gateway.protocol.FrameCodec;
+import com.callvault.gateway.protocol.ServerFrame;
 import com.callvault.gateway.protocol.ServerFrames;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -40,6 +39,8 @@ import reactor.core.publisher.Mono;
 class ChatWebSocketHandler implements WebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
+    /** The lane of frames about no conversation and no call. */
+    private static final String CONTROL = "control";
 
     private final LiveChannel live;
     private final ClientRequests requests;
@@ -47,9 +48,11 @@ class ChatWebSocketHandler implements WebSocketHandler {
     private final FrameCodec codec;
     private final LiveSettings settings;
     private final CallRequests calls;
+    private final HeartbeatSweep heartbeats;
 
     ChatWebSocketHandler(LiveChannel live, ClientRequests requests, CallRequests calls, ConversationDirectory directory, FrameCodec codec,
-                         LiveSettings settings) {
+                         LiveSettings settings, HeartbeatSweep heartbeats) {
+        this.heartbeats = heartbeats;
         this.live = live;
         this.requests = requests;
         this.calls = calls;
@@ -76,49 +79,41 @@ class ChatWebSocketHandler implements WebSocketHandler {
         }
         String deviceId = device != null ? device : UUID.randomUUID().toString();
         Connection connection = new Connection(session, me, deviceId, settings, codec);
-        AtomicLong lastHeard = new AtomicLong(System.nanoTime());
         connection.emit(Connection.hello(me, user.sessionId().toString(), deviceId, settings));
-        Disposable subscription = connection.subscribe(live.subscribe(me.value(), deviceId));
+        Disposable membership = live.join(me.value(), deviceId, connection::onLive);
+        heartbeats.add(connection);
         Mono<Void> online = calls.online(me, deviceId).onErrorResume(error -> {
             log.warn("Could not bring the calls of {} device {} back online", me, deviceId, error);
             return Mono.empty();
         });
 
-        Mono<Void> inbound = session.receive()
-            .doOnNext(message -> lastHeard.set(System.nanoTime()))
+        Flux<FrameCodec.Decoded> frames = session.receive()
+            .doOnNext(message -> connection.heard())
             .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
-            .map(message -> codec.decode(message.getPayloadAsText()))
-            // in order within a conversation, side by side across conversations: one busy conversation
-            // (or a slow command) does not hold up the socket's others
-            .groupBy(ChatWebSocketHandler::orderingKey)
-            .flatMap(frames -> frames.concatMap(decoded -> onFrame(connection, decoded)), Integer.MAX_VALUE)
-            .then();
+            .map(message -> codec.decode(message.getPayloadAsText()));
+        Mono<Void> inbound = FrameLanes.handle(frames, ChatWebSocketHandler::orderingKey, decoded -> onFrame(connection, decoded));
         Mono<Void> offline = Mono.defer(() -> calls.offline(me, deviceId)).onErrorResume(error -> {
             log.warn("Could not report the calls of {} device {} offline", me, deviceId, error);
             return Mono.empty();
         });
-        Flux<WebSocketMessage> heartbeat = Flux.interval(settings.heartbeat(), settings.heartbeat())
-            .handle((tick, sink) -> {
-                if (Duration.ofNanos(System.nanoTime() - lastHeard.get()).compareTo(settings.idleTimeout()) > 0) {
-                    connection.close(CloseStatus.GOING_AWAY.withReason("no heartbeat"));
-                    sink.complete();
-                } else {
-                    sink.next(session.pingMessage(factory -> factory.wrap(new byte[0])));
-                }
-            });
-        Mono<Void> outbound = session.send(Flux.merge(connection.outbound(), heartbeat.takeUntilOther(connection.closed())));
+        Mono<Void> outbound = session.send(connection.outbound());
         return Mono.when(online.then(inbound).doFinally(signal -> connection.complete()), outbound)
             .doFinally(signal -> {
-                subscription.dispose();
+                heartbeats.remove(connection);
+                membership.dispose();
                 offline.subscribe();
             });
     }
 
-    /** Frames about one conversation or one call keep their order; control frames (ping, sync, bad frames) have their own lane. */
+    /**
+     * Frames about one conversation or one call keep their order; control frames (ping, sync, bad frames) have their
+     * own lane. The ids themselves are the keys (a call id starts {@code call:}, a conversation id
+     * {@code conversation:}): an id that is neither only shares a lane, it is refused anyway.
+     */
     static String orderingKey(FrameCodec.Decoded decoded) {
         if (decoded instanceof FrameCodec.Frame(ClientFrame frame)) {
             if (frame instanceof ClientFrame.CallFrame call) {
-                return "call " + call.callId();
+                return call.callId() == null ? CONTROL : call.callId();
             }
             String conversationId = switch (frame) {
                 case ClientFrame.Send f -> f.conversationId();
@@ -131,10 +126,10 @@ class ChatWebSocketHandler implements WebSocketHandler {
                 case ClientFrame.CallFrame f -> null;
             };
             if (conversationId != null) {
-                return "conversation " + conversationId;
+                return conversationId;
             }
         }
-        return "control";
+        return CONTROL;
     }
 
     private Mono<Void> onFrame(Connection connection, FrameCodec.Decoded decodedFrame) {
@@ -150,7 +145,11 @@ class ChatWebSocketHandler implements WebSocketHandler {
                 }
                 case ClientFrame.Typing typing -> typing(connection, typing);
                 case ClientFrame.Sync sync -> sync(connection, sync);
-                case ClientFrame.CallFrame call -> calls.handle(connection.me(), connection.device(), call).doOnNext(connection::emit).then();
+                case ClientFrame.CallFrame call -> {
+                    Mono<ServerFrame> answer = calls.handle(connection.me(), connection.device(), call);
+                    // a relayed signal has no answer: no operators for it
+                    yield answer == Mono.<ServerFrame>empty() ? Mono.empty() : answer.doOnNext(connection::emit).then();
+                }
                 default -> requests.handle(connection.me(), frame).doOnNext(connection::emit).then();
             };
         };

@@ -9,14 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
@@ -25,10 +24,16 @@ import reactor.util.concurrent.Queues;
  * object's lock, so frames are ordered and a client that cannot keep up is closed instead of slowing the
  * publishers (it catches up with {@code sync} when it reconnects). While a conversation is being synced,
  * its live changes wait and are sent after the sync, never twice.
+ *
+ * <p>The queue starts small and grows in links of {@link #QUEUE_LINK}; a counter enforces the bound
+ * ({@link LiveSettings#sendBuffer()}). An idle socket, most of them, so holds a few dozen bytes of queue instead of
+ * an array of {@code sendBuffer} slots. Heartbeat pings ({@link HeartbeatSweep}) go through the same queue.
  */
 final class Connection {
 
     static final CloseStatus TOO_SLOW = new CloseStatus(1013, "too slow: reconnect and sync");
+    static final int QUEUE_LINK = 16;
+    private static final Object PING = new Object();
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
     private final WebSocketSession session;
@@ -36,12 +41,16 @@ final class Connection {
     private final String device;
     private final LiveSettings settings;
     private final FrameCodec codec;
-    private final Sinks.Many<ServerFrame> out;
-    private final Map<String, Long> syncedUpTo = new HashMap<>();
-    private final Map<String, List<LiveEvent>> syncing = new HashMap<>();
-    private final Sinks.Empty<Void> closed = Sinks.empty();
+    /** ServerFrames, and {@link #PING} */
+    private final Sinks.Many<Object> out;
+    /** Frames in {@link #out} not yet taken by the socket: the bound. Taken on the socket's event loop, hence atomic. */
+    private final AtomicInteger queued = new AtomicInteger();
+    // both made at the first sync: most sockets of calls never sync
+    private Map<String, Long> syncedUpTo;
+    private Map<String, List<LiveEvent>> syncing;
     private int waiting;
     private boolean closing;
+    private volatile long lastHeard = System.nanoTime();
 
     Connection(WebSocketSession session, Address me, String device, LiveSettings settings, FrameCodec codec) {
         this.session = session;
@@ -49,7 +58,7 @@ final class Connection {
         this.device = device;
         this.settings = settings;
         this.codec = codec;
-        this.out = Sinks.many().unicast().onBackpressureBuffer(Queues.<ServerFrame>get(settings.sendBuffer()).get());
+        this.out = Sinks.many().unicast().onBackpressureBuffer(Queues.unbounded(QUEUE_LINK).get());
     }
 
     Address me() {
@@ -61,27 +70,55 @@ final class Connection {
         return device;
     }
 
+    /** What the socket sends: the frames and pings, in the order they were queued. */
     Flux<WebSocketMessage> outbound() {
-        return out.asFlux().map(frame -> session.textMessage(codec.encode(frame)));
+        return out.asFlux().map(item -> {
+            queued.decrementAndGet();
+            return item == PING ? session.pingMessage(factory -> factory.wrap(new byte[0])) : session.textMessage(codec.encode((ServerFrame) item));
+        });
     }
 
     /** Sends a frame that is not a conversation change (answers, typing, pong). */
     synchronized void emit(ServerFrame frame) {
+        enqueue(frame);
+    }
+
+    /** Queues a heartbeat ping (the client's pong, like any frame, counts as {@linkplain #heard() heard}). */
+    synchronized void ping() {
+        enqueue(PING);
+    }
+
+    private void enqueue(Object item) {
         if (closing) {
             return;
         }
-        Sinks.EmitResult result = out.tryEmitNext(frame);
-        // full queue: the client does not read (FAIL_OVERFLOW), or is not reading yet (FAIL_ZERO_SUBSCRIBER)
-        if (result == Sinks.EmitResult.FAIL_OVERFLOW || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
+        // full queue: the client does not read, or is not reading yet
+        if (queued.incrementAndGet() > settings.sendBuffer()) {
             close(TOO_SLOW);
-        } else if (result.isFailure() && result != Sinks.EmitResult.FAIL_TERMINATED && result != Sinks.EmitResult.FAIL_CANCELLED) {
-            log.warn("Dropped a frame for {}: {}", me, result);
+            return;
         }
+        Sinks.EmitResult result = out.tryEmitNext(item);
+        if (result.isFailure()) {
+            queued.decrementAndGet();
+            if (result != Sinks.EmitResult.FAIL_TERMINATED && result != Sinks.EmitResult.FAIL_CANCELLED) {
+                log.warn("Dropped a frame for {}: {}", me, result);
+            }
+        }
+    }
+
+    /** The client sent something (a frame or a pong): it is alive. */
+    void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    /** Nanoseconds ({@link System#nanoTime()}) since the client last sent something. */
+    long silentFor(long now) {
+        return now - lastHeard;
     }
 
     /** A committed change or a signal from the live channel. */
     synchronized void onLive(LiveEvent event) {
-        List<LiveEvent> held = syncing.get(event.conversationId());
+        List<LiveEvent> held = syncing == null || event.conversationId() == null ? null : syncing.get(event.conversationId());
         if (held != null) {
             if (++waiting > settings.sendBuffer()) {
                 close(TOO_SLOW);
@@ -94,11 +131,16 @@ final class Connection {
     }
 
     synchronized void beginSync(Iterable<String> conversationIds) {
+        if (syncing == null) {
+            syncing = new HashMap<>();
+            syncedUpTo = new HashMap<>();
+        }
         conversationIds.forEach(id -> syncing.putIfAbsent(id, new ArrayList<>()));
     }
 
     /** The sync answer for one conversation, then whatever came live meanwhile and is newer. */
     synchronized void finishSync(String conversationId, List<ServerFrame> frames, long lastPosition) {
+        beginSync(List.of()); // the maps, if a sync answer comes without its begin (it does not, but stay safe)
         frames.forEach(this::emit);
         syncedUpTo.merge(conversationId, lastPosition, Math::max);
         List<LiveEvent> held = syncing.remove(conversationId);
@@ -108,15 +150,9 @@ final class Connection {
         }
     }
 
-    /** Completes when the connection ends, whichever side ended it. */
-    Mono<Void> closed() {
-        return closed.asMono();
-    }
-
     synchronized void complete() {
         closing = true;
         out.tryEmitComplete();
-        closed.tryEmitEmpty();
     }
 
     synchronized void close(CloseStatus status) {
@@ -124,14 +160,13 @@ final class Connection {
             closing = true;
             log.info("Closing the socket of {}: {}", me, status.getReason());
             out.tryEmitComplete();
-            closed.tryEmitEmpty();
             session.close(status).subscribe();
         }
     }
 
     private void emitChange(LiveEvent event) {
         // a sync already sent this change; live changes themselves may arrive slightly out of order
-        if (event.position() >= 0 && event.position() <= syncedUpTo.getOrDefault(event.conversationId(), -1L)) {
+        if (event.position() >= 0 && syncedUpTo != null && event.position() <= syncedUpTo.getOrDefault(event.conversationId(), -1L)) {
             return;
         }
         emit(event.frame());
@@ -144,9 +179,5 @@ final class Connection {
     static boolean isRequest(ClientFrame frame) {
         return frame instanceof ClientFrame.Send || frame instanceof ClientFrame.Edit || frame instanceof ClientFrame.Delete
             || frame instanceof ClientFrame.Receipt;
-    }
-
-    Disposable subscribe(Flux<LiveEvent> events) {
-        return events.subscribe(this::onLive, error -> close(CloseStatus.SERVER_ERROR));
     }
 }

@@ -1,7 +1,10 @@
 package com.callvault.gateway.live;
 
+import com.callvault.gateway.protocol.ServerFrame;
 import java.util.Collection;
 import java.util.Set;
+import java.util.function.Consumer;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -15,14 +18,22 @@ public interface LiveChannel {
     /** Delivers {@code event} to every open session of each address (EIP-55 or lower case) it is for. */
     void publish(Collection<String> addresses, LiveEvent event);
 
+    /**
+     * Delivers {@code frame} only to the sessions of {@code address} connected as {@code device}: calls ring, answer
+     * and relay per device.
+     */
+    void deliver(String address, String device, ServerFrame frame);
+
     /** Every event for one address, from now on, until the subscriber cancels (streams that are no device). */
     Flux<LiveEvent> subscribe(String address);
 
     /**
-     * The events for one address that are for every session or for {@code device}, from now on; while subscribed,
-     * the device counts as online ({@link #devices}).
+     * Joins as a session of {@code address} connected as {@code device}: from now on until disposed, {@code receiver}
+     * gets every event published for the address and the frames delivered to the device (as events outside any
+     * conversation), called from the publishers' threads, possibly at once (it must be thread-safe and quick);
+     * meanwhile the device counts as online ({@link #devices}).
      */
-    Flux<LiveEvent> subscribe(String address, String device);
+    Disposable join(String address, String device, Consumer<LiveEvent> receiver);
 
     /** How many sessions of this address are open here. */
     int sessions(String address);

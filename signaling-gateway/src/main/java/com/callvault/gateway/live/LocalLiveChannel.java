@@ -1,28 +1,43 @@
 package com.callvault.gateway.live;
 
+import com.callvault.gateway.protocol.ServerFrame;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * In-process fan-out: one multicast sink per connected user. A sink never buffers for its subscribers;
- * each session bounds its own buffer and is closed when it cannot keep up, so a slow reader slows nobody.
+ * In-process fan-out. A device's session is a receiver called directly (no sink, no filter per event): a relayed
+ * call signal goes straight to the target device's connection. Streams that are no device (RSocket) share one
+ * multicast sink per user, made when the first one subscribes. Nothing here buffers: each session bounds its own
+ * queue and is closed when it cannot keep up, so a slow reader slows nobody.
  */
 @Component
 class LocalLiveChannel implements LiveChannel {
 
-    /** A connected user: the sink, the open sessions, and how many sessions each device has open. */
-    private record User(Sinks.Many<LiveEvent> sink, AtomicInteger sessions, Map<String, Integer> devices) {
+    private static final Session[] NONE = new Session[0];
+
+    /** One device's session. */
+    private record Session(String device, Consumer<LiveEvent> receiver) {
+    }
+
+    /**
+     * A connected user. Both fields are replaced, never changed in place, and only inside the map's compute() for
+     * this user; publishers read them without a lock.
+     */
+    private static final class User {
+        volatile Session[] sessions = NONE;   // in the order they joined
+        volatile Sinks.Many<LiveEvent> streams; // null while no stream subscribes
+        int streamCount;
     }
 
     private final ConcurrentMap<String, User> users = new ConcurrentHashMap<>();
@@ -32,58 +47,93 @@ class LocalLiveChannel implements LiveChannel {
         for (String address : addresses) {
             User user = users.get(key(address));
             if (user != null) {
-                // emissions to one user from several threads are serialized by retrying briefly
-                user.sink().emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+                for (Session session : user.sessions) {
+                    session.receiver().accept(event);
+                }
+                Sinks.Many<LiveEvent> streams = user.streams;
+                if (streams != null) {
+                    // emissions to one user from several threads are serialized by retrying briefly
+                    streams.emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void deliver(String address, String device, ServerFrame frame) {
+        User user = users.get(key(address));
+        if (user == null) {
+            return;
+        }
+        LiveEvent event = null;
+        for (Session session : user.sessions) {
+            if (session.device().equals(device)) {
+                if (event == null) {
+                    event = LiveEvent.toEverySession(frame);
+                }
+                session.receiver().accept(event);
             }
         }
     }
 
     @Override
     public Flux<LiveEvent> subscribe(String address) {
-        return join(address, null);
-    }
-
-    @Override
-    public Flux<LiveEvent> subscribe(String address, String device) {
-        return join(address, device).filter(event -> event.isFor(device));
-    }
-
-    private Flux<LiveEvent> join(String address, String device) {
         String key = key(address);
         return Flux.defer(() -> {
-            // counting inside compute() makes "last session left, drop the sink" atomic with "a session joined"
+            // counting inside compute() makes "last one left, drop the user" atomic with "one joined"
             User user = users.compute(key, (k, existing) -> {
-                User u = existing != null ? existing
-                    : new User(Sinks.many().multicast().directBestEffort(), new AtomicInteger(), new LinkedHashMap<>());
-                u.sessions().incrementAndGet();
-                if (device != null) {
-                    u.devices().merge(device, 1, Integer::sum);
+                User u = existing != null ? existing : new User();
+                if (u.streams == null) {
+                    u.streams = Sinks.many().multicast().directBestEffort();
                 }
+                u.streamCount++;
                 return u;
             });
-            return user.sink().asFlux().doFinally(signal -> users.computeIfPresent(key, (k, u) -> {
-                if (device != null) {
-                    u.devices().computeIfPresent(device, (d, n) -> n == 1 ? null : n - 1);
+            return user.streams.asFlux().doFinally(signal -> users.computeIfPresent(key, (k, u) -> {
+                if (--u.streamCount == 0) {
+                    u.streams = null;
                 }
-                return u.sessions().decrementAndGet() == 0 ? null : u;
+                return u.streamCount == 0 && u.sessions.length == 0 ? null : u;
             }));
         });
     }
 
     @Override
+    public Disposable join(String address, String device, Consumer<LiveEvent> receiver) {
+        String key = key(address);
+        Session session = new Session(device, receiver);
+        users.compute(key, (k, existing) -> {
+            User u = existing != null ? existing : new User();
+            Session[] joined = Arrays.copyOf(u.sessions, u.sessions.length + 1);
+            joined[joined.length - 1] = session;
+            u.sessions = joined;
+            return u;
+        });
+        return () -> users.computeIfPresent(key, (k, u) -> {
+            u.sessions = Arrays.stream(u.sessions).filter(s -> s != session).toArray(Session[]::new);
+            return u.streamCount == 0 && u.sessions.length == 0 ? null : u;
+        });
+    }
+
+    @Override
     public int sessions(String address) {
-        User user = users.get(key(address));
-        return user == null ? 0 : user.sessions().get();
+        int[] count = {0};
+        users.computeIfPresent(key(address), (k, u) -> {
+            count[0] = u.sessions.length + u.streamCount;
+            return u;
+        });
+        return count[0];
     }
 
     @Override
     public Set<String> devices(String address) {
         Set<String> devices = new LinkedHashSet<>();
-        // read under the map's lock for this key: the device map is only changed inside compute()
-        users.computeIfPresent(key(address), (k, u) -> {
-            devices.addAll(u.devices().keySet());
-            return u;
-        });
+        User user = users.get(key(address));
+        if (user != null) {
+            for (Session session : user.sessions) {
+                devices.add(session.device());
+            }
+        }
         return devices;
     }
 

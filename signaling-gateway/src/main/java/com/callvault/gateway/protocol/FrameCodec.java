@@ -34,6 +34,16 @@ public class FrameCodec {
         if (text.length() > MAX_FRAME_CHARS) {
             return invalid(null, "frame-too-large", "a frame holds at most " + MAX_FRAME_CHARS + " characters");
         }
+        try {
+            // one pass for the frames that are well formed, nearly all of them
+            return new Frame(json.readValue(text, ClientFrame.class));
+        } catch (JacksonException e) {
+            // a second look, through the tree, to tell what is wrong with it
+            return diagnose(text);
+        }
+    }
+
+    private Decoded diagnose(String text) {
         JsonNode tree;
         try {
             tree = json.readTree(text);
@@ -48,6 +58,7 @@ public class FrameCodec {
             return invalid(id, "malformed-frame", "a frame needs a string \"type\"");
         }
         try {
+            // the rare frame that reads as a tree but not at once (trailing content, say) is read as before
             return new Frame(json.treeToValue(tree, ClientFrame.class));
         } catch (InvalidTypeIdException e) {
             return invalid(id, "unknown-type", "unknown frame type \"" + tree.path("type").asString() + "\"");

@@ -112,9 +112,16 @@ class Call {
             return status(false);
         }
         InvitesAreWellFormed.check(command);
+        List<String> ringNow = command.ringDevices().stream().distinct().toList();
+        if (!ringNow.isEmpty()) {
+            InvitesAreWellFormed.checkDevices(ringNow);
+        }
         CallInvited invited = CallInvited.of(command);
         String ringId = deadlines.schedule(invited.ringsUntil(), CallDeadlines.RING_TIMEOUT, new RingTimeout(invited.ringsUntil()));
         apply(invited, MetaData.with(CallDeadlines.RING_TIMEOUT_ID, ringId));
+        if (!ringNow.isEmpty()) {
+            apply(new CallRinging(invited.callId(), invited.callee(), ringNow, command.at()));
+        }
         return status(true);
     }
 

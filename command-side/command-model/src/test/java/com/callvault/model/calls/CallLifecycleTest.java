@@ -66,6 +66,14 @@ class CallLifecycleTest {
     }
 
     @Test
+    void an_invite_that_names_the_callees_online_devices_rings_them_at_once() {
+        fixture.givenNoPriorActivity()
+            .when(new InviteCall(ID, ALICE, BOB, CallMedia.VIDEO, ALICE_LAPTOP, T0, null, List.of(BOB_PHONE, BOB_LAPTOP, BOB_PHONE)))
+            .expectEvents(invited(), new CallRinging(CID, BOB.value(), List.of(BOB_PHONE, BOB_LAPTOP), T0))
+            .expectResultMessagePayload(status("ringing", null, null, null, true));
+    }
+
+    @Test
     void a_retried_invite_answers_the_call_and_creates_nothing() {
         fixture.given(invited(), ringing())
             .when(invite())
