@@ -29,6 +29,9 @@ import reactor.core.publisher.Mono;
 @Component
 class ChatWebSocketHandler implements WebSocketHandler {
 
+    /** A conversation's requests that may await their answers at once; beyond it the socket reads no further. */
+    static final int ANSWERS_AWAITED_PER_CONVERSATION = 64;
+
     private final LiveChannel live;
     private final ClientRequests requests;
     private final ConversationDirectory directory;
@@ -63,9 +66,11 @@ class ChatWebSocketHandler implements WebSocketHandler {
             .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
             .map(message -> codec.decode(message.getPayloadAsText()))
             // in order within a conversation, side by side across conversations: one busy conversation
-            // (or a slow command) does not hold up the socket's others
+            // (or a slow command) does not hold up the socket's others. Within a conversation, a request is
+            // admitted once the one before it is, and answered when it is done: pipelined sends share a commit
             .groupBy(ChatWebSocketHandler::orderingKey)
-            .flatMap(frames -> frames.concatMap(decoded -> onFrame(connection, decoded)), Integer.MAX_VALUE)
+            .flatMap(frames -> frames.concatMap(decoded -> admit(connection, decoded))
+                .flatMap(answer -> answer, ANSWERS_AWAITED_PER_CONVERSATION), Integer.MAX_VALUE)
             .then();
         Flux<WebSocketMessage> heartbeat = Flux.interval(settings.heartbeat(), settings.heartbeat())
             .handle((tick, sink) -> {
@@ -100,20 +105,22 @@ class ChatWebSocketHandler implements WebSocketHandler {
         return "control";
     }
 
-    private Mono<Void> onFrame(Connection connection, FrameCodec.Decoded decodedFrame) {
+    /** Handles a frame as far as its order matters; what it emits is the rest, the answer that is still to come. */
+    private Mono<Mono<Void>> admit(Connection connection, FrameCodec.Decoded decodedFrame) {
+        Mono<Void> answered = Mono.empty();
         return switch (decodedFrame) {
             case FrameCodec.Invalid invalid -> {
                 connection.emit(invalid.error());
-                yield Mono.empty();
+                yield Mono.just(answered);
             }
             case FrameCodec.Frame(ClientFrame frame) -> switch (frame) {
                 case ClientFrame.Ping ping -> {
                     connection.emit(new ServerFrames.Pong(ping.id()));
-                    yield Mono.empty();
+                    yield Mono.just(answered);
                 }
-                case ClientFrame.Typing typing -> typing(connection, typing);
-                case ClientFrame.Sync sync -> sync(connection, sync);
-                default -> requests.handle(connection.me(), frame).doOnNext(connection::emit).then();
+                case ClientFrame.Typing typing -> typing(connection, typing).thenReturn(answered);
+                case ClientFrame.Sync sync -> sync(connection, sync).thenReturn(answered);
+                default -> requests.admit(connection.me(), frame).map(answer -> answer.doOnNext(connection::emit).then());
             };
         };
     }
