@@ -1,6 +1,5 @@
 package com.callvault.gateway.live;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +26,12 @@ class LocalLiveChannel implements LiveChannel {
         for (String address : addresses) {
             User user = users.get(key(address));
             if (user != null) {
-                // emissions to one user from several threads are serialized by retrying briefly
-                user.sink().emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+                // emissions to one user from several threads take turns. A busy loop that retries for a while
+                // gives up when the emitting thread is descheduled that long (a loaded machine), and the
+                // publisher, a committed command's answer, would fail. What a full session misses it syncs.
+                synchronized (user) {
+                    user.sink().tryEmitNext(event);
+                }
             }
         }
     }
