@@ -28,7 +28,8 @@ class LocalLiveChannel implements LiveChannel {
             if (user != null) {
                 // emissions to one user from several threads take turns. A busy loop that retries for a while
                 // gives up when the emitting thread is descheduled that long (a loaded machine), and the
-                // publisher, a committed command's answer, would fail. What a full session misses it syncs.
+                // publisher, a committed command's answer, would fail. Delivery stays best effort: a session
+                // that could not take the event catches up by position.
                 synchronized (user) {
                     user.sink().tryEmitNext(event);
                 }

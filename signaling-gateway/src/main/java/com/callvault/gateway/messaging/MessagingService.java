@@ -24,8 +24,9 @@ import reactor.core.publisher.Mono;
 /**
  * Every change to a conversation, whichever edge it came in by (HTTP, WebSocket, RSocket): send the command
  * (in line with the conversation's other commands, {@link ConversationLanes}), and once it is committed, fan
- * the change out to every open session of the members (the sender's other devices too). Refusals come back as {@link com.callvault.gateway.problem.ApiProblem}s; a conversation one is
- * not a member of is "not found", whichever edge asks, since direct conversation ids are derived from addresses.
+ * the change out to every open session of the members (the sender's other devices too). Refusals come back
+ * as {@link com.callvault.gateway.problem.ApiProblem}s; a conversation one is not a member of is "not found",
+ * whichever edge asks, since direct conversation ids are derived from addresses.
  */
 @Service
 public class MessagingService {
