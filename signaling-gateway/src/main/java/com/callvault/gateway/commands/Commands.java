@@ -44,11 +44,16 @@ public class Commands implements DisposableBean {
         scheduler.dispose();
     }
 
+    /** A refusal as the problem it is at the edges (also for refusals that come as data, as in a batch's results). */
+    public static ApiProblem problem(RuleViolation rule) {
+        HttpStatus status = HttpStatus.valueOf(rule.code().httpStatus());
+        return new ApiProblem(status, rule.code().wireName(), status.getReasonPhrase(), rule.message());
+    }
+
     static Throwable toProblem(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof CommandExecutionException refused && refused.getDetails().orElse(null) instanceof RuleViolation rule) {
-            HttpStatus status = HttpStatus.valueOf(rule.code().httpStatus());
-            return new ApiProblem(status, rule.code().wireName(), status.getReasonPhrase(), rule.message());
+            return problem(rule);
         }
         if (cause instanceof AggregateNotFoundException missing) {
             boolean call = String.valueOf(missing.getAggregateIdentifier()).startsWith(CallId.PREFIX + ":");

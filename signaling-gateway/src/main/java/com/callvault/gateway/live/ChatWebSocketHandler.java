@@ -41,6 +41,8 @@ class ChatWebSocketHandler implements WebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
     /** The lane of frames about no conversation and no call. */
     private static final String CONTROL = "control";
+    /** Answers a socket may await at once; beyond it a request's lane waits for its own answer (the socket reads on slower). */
+    static final int ANSWERS_AWAITED = 64;
 
     private final LiveChannel live;
     private final ClientRequests requests;
@@ -132,16 +134,18 @@ class ChatWebSocketHandler implements WebSocketHandler {
         return CONTROL;
     }
 
-    private Mono<Void> onFrame(Connection connection, FrameCodec.Decoded decodedFrame) {
+    /** Handles a frame as far as its order matters; what it emits is the rest, the answer that is still to come. */
+    private Mono<Mono<Void>> admit(Connection connection, FrameCodec.Decoded decodedFrame) {
+        Mono<Void> answered = Mono.empty();
         return switch (decodedFrame) {
             case FrameCodec.Invalid invalid -> {
                 connection.emit(invalid.error());
-                yield Mono.empty();
+                yield Mono.just(answered);
             }
             case FrameCodec.Frame(ClientFrame frame) -> switch (frame) {
                 case ClientFrame.Ping ping -> {
                     connection.emit(new ServerFrames.Pong(ping.id()));
-                    yield Mono.empty();
+                    yield Mono.just(answered);
                 }
                 case ClientFrame.Typing typing -> typing(connection, typing);
                 case ClientFrame.Sync sync -> sync(connection, sync);
@@ -150,7 +154,9 @@ class ChatWebSocketHandler implements WebSocketHandler {
                     // a relayed signal has no answer: no operators for it
                     yield answer == Mono.<ServerFrame>empty() ? Mono.empty() : answer.doOnNext(connection::emit).then();
                 }
-                default -> requests.handle(connection.me(), frame).doOnNext(connection::emit).then();
+                // admitted in order (the request holds its place in its conversation's line), answered when done:
+                // pipelined sends into one conversation share a commit
+                default -> requests.admit(connection.me(), frame).flatMap(answer -> answerLater(connection, answer));
             };
         };
     }

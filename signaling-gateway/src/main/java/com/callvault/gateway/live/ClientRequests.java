@@ -34,27 +34,47 @@ public class ClientRequests {
         this.attachments = attachments;
     }
 
+    /** Carries out a request: its answer, once it is done. */
     public Mono<ServerFrame> handle(Address me, ClientFrame frame) {
-        return Mono.defer(() -> dispatch(me, frame)).onErrorResume(error -> Mono.just(errorFrame(frame.id(), error)));
+        return admit(me, frame).flatMap(answer -> answer);
     }
 
-    private Mono<ServerFrame> dispatch(Address me, ClientFrame frame) {
+    /**
+     * Takes a request into its conversation's line ({@link MessagingService}): the Mono emits once the request
+     * holds its place there (attachments resolved, command queued), with its answer to come. Admitting one
+     * request after the other keeps them in order; awaiting the answers side by side lets the sends of a busy
+     * conversation share a commit. An admitted request goes ahead, and its change is fanned out, whether or not
+     * anybody still awaits the answer.
+     */
+    public Mono<Mono<ServerFrame>> admit(Address me, ClientFrame frame) {
+        return Mono.defer(() -> dispatch(me, frame))
+            .map(answer -> started(answer.onErrorResume(error -> Mono.just(errorFrame(frame.id(), error)))))
+            .onErrorResume(error -> Mono.just(Mono.just(errorFrame(frame.id(), error))));
+    }
+
+    private static Mono<ServerFrame> started(Mono<ServerFrame> answer) {
+        Mono<ServerFrame> shared = answer.cache();
+        shared.subscribe();
+        return shared;
+    }
+
+    private Mono<Mono<ServerFrame>> dispatch(Address me, ClientFrame frame) {
         return switch (frame) {
             case ClientFrame.Send send -> {
                 ConversationId conversation = conversation(send.conversationId());
                 require(send.clientMessageId(), "clientMessageId");
                 List<String> ids = send.attachments() == null ? List.of() : send.attachments();
                 yield attachments.resolve(me, ids)
-                    .flatMap(refs -> messaging.send(me, conversation, send.clientMessageId(), send.body(), refs))
-                    .map(a -> new Ack(send.id(), a.conversationId(), a.seq(), a.position(), a.clientMessageId(), a.sentAt(), a.duplicate(), null));
+                    .map(refs -> messaging.send(me, conversation, send.clientMessageId(), send.body(), refs)
+                        .map(a -> new Ack(send.id(), a.conversationId(), a.seq(), a.position(), a.clientMessageId(), a.sentAt(), a.duplicate(), null)));
             }
-            case ClientFrame.Edit edit -> messaging.edit(me, conversation(edit.conversationId()), require(edit.seq(), "seq"), require(edit.body(), "body"))
-                .map(c -> new Ack(edit.id(), c.conversationId(), edit.seq(), c.position(), null, null, null, c.changed()));
-            case ClientFrame.Delete delete -> messaging.delete(me, conversation(delete.conversationId()), require(delete.seq(), "seq"))
-                .map(c -> new Ack(delete.id(), c.conversationId(), delete.seq(), c.position(), null, null, null, c.changed()));
-            case ClientFrame.Receipt receipt -> messaging.receipt(me, conversation(receipt.conversationId()), kind(receipt.kind()),
+            case ClientFrame.Edit edit -> Mono.just(messaging.edit(me, conversation(edit.conversationId()), require(edit.seq(), "seq"), require(edit.body(), "body"))
+                .map(c -> new Ack(edit.id(), c.conversationId(), edit.seq(), c.position(), null, null, null, c.changed())));
+            case ClientFrame.Delete delete -> Mono.just(messaging.delete(me, conversation(delete.conversationId()), require(delete.seq(), "seq"))
+                .map(c -> new Ack(delete.id(), c.conversationId(), delete.seq(), c.position(), null, null, null, c.changed())));
+            case ClientFrame.Receipt receipt -> Mono.just(messaging.receipt(me, conversation(receipt.conversationId()), kind(receipt.kind()),
                     require(receipt.upToSeq(), "upToSeq"))
-                .map(c -> new Ack(receipt.id(), c.conversationId(), receipt.upToSeq(), c.position(), null, null, null, c.changed()));
+                .map(c -> new Ack(receipt.id(), c.conversationId(), receipt.upToSeq(), c.position(), null, null, null, c.changed())));
             default -> Mono.error(new IllegalStateException("not a request: " + frame.getClass().getSimpleName()));
         };
     }

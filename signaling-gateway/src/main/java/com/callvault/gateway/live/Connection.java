@@ -45,6 +45,7 @@ final class Connection {
     private final Sinks.Many<Object> out;
     /** Frames in {@link #out} not yet taken by the socket: the bound. Taken on the socket's event loop, hence atomic. */
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger answersAwaited = new AtomicInteger();
     // both made at the first sync: most sockets of calls never sync
     private Map<String, Long> syncedUpTo;
     private Map<String, List<LiveEvent>> syncing;
@@ -63,6 +64,11 @@ final class Connection {
 
     Address me() {
         return me;
+    }
+
+    /** Requests of this socket admitted and not yet answered (see {@code ChatWebSocketHandler}). */
+    AtomicInteger answersAwaited() {
+        return answersAwaited;
     }
 
     /** The device this socket is (see {@link ChatWebSocketHandler}). */

@@ -52,8 +52,13 @@ class LocalLiveChannel implements LiveChannel {
                 }
                 Sinks.Many<LiveEvent> streams = user.streams;
                 if (streams != null) {
-                    // emissions to one user from several threads are serialized by retrying briefly
-                    streams.emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+                    // emissions to one user from several threads take turns. A busy loop that retries for a while
+                    // gives up when the emitting thread is descheduled that long (a loaded machine), and the
+                    // publisher, a committed command's answer, would fail. Delivery stays best effort: a stream
+                    // that could not take the event catches up by position.
+                    synchronized (streams) {
+                        streams.tryEmitNext(event);
+                    }
                 }
             }
         }

@@ -22,10 +22,11 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Every change to a conversation, whichever edge it came in by (HTTP, WebSocket, RSocket): send the command,
- * and once it is committed, fan the change out to every open session of the members (the sender's other
- * devices too). Refusals come back as {@link com.callvault.gateway.problem.ApiProblem}s; a conversation one is
- * not a member of is "not found", whichever edge asks, since direct conversation ids are derived from addresses.
+ * Every change to a conversation, whichever edge it came in by (HTTP, WebSocket, RSocket): send the command
+ * (in line with the conversation's other commands, {@link ConversationLanes}), and once it is committed, fan
+ * the change out to every open session of the members (the sender's other devices too). Refusals come back
+ * as {@link com.callvault.gateway.problem.ApiProblem}s; a conversation one is not a member of is "not found",
+ * whichever edge asks, since direct conversation ids are derived from addresses.
  */
 @Service
 public class MessagingService {
@@ -33,11 +34,13 @@ public class MessagingService {
     public enum ReceiptKind { DELIVERED, READ }
 
     private final Commands commands;
+    private final ConversationLanes lanes;
     private final LiveChannel live;
     private final Clock clock;
 
-    public MessagingService(Commands commands, LiveChannel live, Clock clock) {
+    MessagingService(Commands commands, ConversationLanes lanes, LiveChannel live, Clock clock) {
         this.commands = commands;
+        this.lanes = lanes;
         this.live = live;
         this.clock = clock;
     }
@@ -55,7 +58,7 @@ public class MessagingService {
     public Mono<MessageAccepted> send(Address me, ConversationId conversation, String clientMessageId, String body,
                                       List<AttachmentRef> attachments) {
         SendMessage command = new SendMessage(conversation, me, clientMessageId, body, attachments, clock.instant());
-        return commands.<MessageAccepted>send(command).onErrorMap(ConversationProblems::hideMembership).doOnNext(accepted -> {
+        return lanes.send(command).onErrorMap(ConversationProblems::hideMembership).doOnNext(accepted -> {
             if (!accepted.duplicate()) {
                 live.publish(accepted.members(), new LiveEvent(accepted.conversationId(), accepted.position(),
                     new ServerFrames.MessageFrame(accepted.conversationId(), accepted.position(), accepted.seq(),
@@ -66,13 +69,13 @@ public class MessagingService {
 
     public Mono<ChangeApplied> edit(Address me, ConversationId conversation, long seq, String body) {
         EditMessage command = new EditMessage(conversation, me, seq, body, clock.instant());
-        return commands.<ChangeApplied>send(command).onErrorMap(ConversationProblems::hideMembership).doOnNext(applied -> publishIfChanged(applied,
+        return lanes.<ChangeApplied>submit(conversation, command).onErrorMap(ConversationProblems::hideMembership).doOnNext(applied -> publishIfChanged(applied,
             new ServerFrames.MessageEditedFrame(applied.conversationId(), applied.position(), seq, body, command.at())));
     }
 
     public Mono<ChangeApplied> delete(Address me, ConversationId conversation, long seq) {
         DeleteMessage command = new DeleteMessage(conversation, me, seq, clock.instant());
-        return commands.<ChangeApplied>send(command).onErrorMap(ConversationProblems::hideMembership).doOnNext(applied -> publishIfChanged(applied,
+        return lanes.<ChangeApplied>submit(conversation, command).onErrorMap(ConversationProblems::hideMembership).doOnNext(applied -> publishIfChanged(applied,
             new ServerFrames.MessageDeletedFrame(applied.conversationId(), applied.position(), seq, command.at())));
     }
 
@@ -81,7 +84,7 @@ public class MessagingService {
         Object command = kind == ReceiptKind.READ
             ? new MarkRead(conversation, me, upToSeq, at)
             : new MarkDelivered(conversation, me, upToSeq, at);
-        return commands.<ChangeApplied>send(command).onErrorMap(ConversationProblems::hideMembership).doOnNext(applied -> publishIfChanged(applied,
+        return lanes.<ChangeApplied>submit(conversation, command).onErrorMap(ConversationProblems::hideMembership).doOnNext(applied -> publishIfChanged(applied,
             new ServerFrames.ReceiptFrame(applied.conversationId(), applied.position(), me.value(),
                 kind.name().toLowerCase(java.util.Locale.ROOT), upToSeq, at)));
     }

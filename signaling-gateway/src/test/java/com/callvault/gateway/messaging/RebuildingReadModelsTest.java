@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class RebuildingReadModelsTest extends MessagingIntegrationTest {
 
-    private static final List<String> PROCESSORS = List.of("conversation-timeline", "conversation-inbox");
+    private static final List<String> PROCESSORS = List.of("conversation-read-models");
 
     @Autowired EventProcessingConfiguration processing;
 
@@ -40,7 +40,7 @@ class RebuildingReadModelsTest extends MessagingIntegrationTest {
     }
 
     @Test
-    void a_reset_of_both_processors_rebuilds_the_timeline_and_the_inbox() {
+    void a_reset_of_the_processor_rebuilds_the_timeline_and_the_inbox() {
         for (String name : PROCESSORS) {
             TrackingEventProcessor processor = processor(name);
             processor.shutDown();

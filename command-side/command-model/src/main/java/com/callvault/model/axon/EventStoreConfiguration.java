@@ -21,6 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
+    static final int FETCH_SIZE = 500;
+
     /**
      * Axon's auto-configuration waits for a Boot 3 class that moved in Boot 4 and would silently fall back
      * to {@code NoTransactionManager}: appends, tokens and projection rows would then not be transactional.
@@ -83,6 +85,9 @@ public class EventStoreConfiguration {
             .connectionProvider(connectionProvider)
             .transactionManager(transactionManager)
             .schema(eventSchema)
+            // events per query, for a tracking processor (its batch is as large) and for an aggregate (at most a
+            // snapshot interval of events): fewer, larger reads when a processor catches up
+            .batchSize(FETCH_SIZE)
             // JSON text into JSONB columns (the JDBC URL sets stringtype=unspecified)
             .dataType(String.class)
             .build();

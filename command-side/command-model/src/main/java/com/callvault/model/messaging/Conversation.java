@@ -19,6 +19,9 @@ import com.callvault.api.messaging.MessageSent;
 import com.callvault.api.messaging.MessagesDelivered;
 import com.callvault.api.messaging.MessagesRead;
 import com.callvault.api.messaging.SendMessage;
+import com.callvault.api.messaging.SendMessages;
+import com.callvault.api.messaging.SendResult;
+import com.callvault.api.messaging.SendResults;
 import com.callvault.api.messaging.StartConversation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -28,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -80,6 +84,25 @@ class Conversation {
 
     @CommandHandler
     MessageAccepted handle(SendMessage command) {
+        return send(command);
+    }
+
+    /** Each message as if sent alone, one after the other; a refusal is that message's answer and stops nothing. */
+    @CommandHandler
+    SendResults handle(SendMessages command) {
+        List<SendResult> results = new ArrayList<>(command.messages().size());
+        for (SendMessage message : command.messages()) {
+            try {
+                results.add(SendResult.accepted(send(message)));
+            } catch (CommandExecutionException refused) {
+                // every rule is checked before the message's event is applied: a refused message left nothing behind
+                results.add(SendResult.refused(Violations.ruleOf(refused)));
+            }
+        }
+        return new SendResults(results);
+    }
+
+    private MessageAccepted send(SendMessage command) {
         OnlyMembersMayAct.check(members, command.sender());
         MessagesHaveContentWithinLimits.checkClientMessageId(command.clientMessageId());
         String key = RetriedSendsAreAcceptedOnce.key(command.sender().lowerCase(), command.clientMessageId());

@@ -13,4 +13,9 @@ final class Violations {
     static CommandExecutionException refuse(ErrorCode code, String message) {
         return new CommandExecutionException(message, null, new RuleViolation(code, message));
     }
+
+    /** The rule a refusal made by {@link #refuse} names. */
+    static RuleViolation ruleOf(CommandExecutionException refusal) {
+        return refusal.getDetails().map(RuleViolation.class::cast).orElseThrow(() -> refusal);
+    }
 }

@@ -18,6 +18,9 @@ import com.callvault.api.messaging.MessageSent;
 import com.callvault.api.messaging.MessagesDelivered;
 import com.callvault.api.messaging.MessagesRead;
 import com.callvault.api.messaging.SendMessage;
+import com.callvault.api.messaging.SendMessages;
+import com.callvault.api.messaging.SendResult;
+import com.callvault.api.messaging.SendResults;
 import com.callvault.api.messaging.StartConversation;
 import java.time.Instant;
 import java.util.List;
@@ -154,5 +157,57 @@ class ConversationTest {
         fixture.given(started(), sent(1, ALICE, "c1"), new MessagesDelivered(CID, BOB.value(), 1, T0))
             .when(new MarkRead(ID, BOB, 1, T1))
             .expectEvents(new MessagesRead(CID, BOB.value(), 1, T1));
+    }
+
+    private static SendMessage send(Address by, String clientId, String body) {
+        return new SendMessage(ID, by, clientId, body, List.of(), T1);
+    }
+
+    private static MessageSent sentNow(long seq, Address by, String clientId, String body) {
+        return new MessageSent(CID, seq, clientId, by.value(), body, List.of(), T1);
+    }
+
+    private static SendResult accepted(long seq, String clientId, Instant at, boolean duplicate) {
+        return SendResult.accepted(new MessageAccepted(CID, seq, seq, clientId, at, duplicate, MEMBERS));
+    }
+
+    @Test
+    void a_batch_numbers_its_messages_in_order_after_the_last_one_in_one_unit_of_work() {
+        fixture.given(started(), sent(1, ALICE, "c1"))
+            .when(new SendMessages(ID, List.of(send(BOB, "b1", "one"), send(ALICE, "c2", "two"), send(BOB, "b2", "three"))))
+            .expectEvents(sentNow(2, BOB, "b1", "one"), sentNow(3, ALICE, "c2", "two"), sentNow(4, BOB, "b2", "three"))
+            .expectResultMessagePayload(new SendResults(List.of(
+                accepted(2, "b1", T1, false), accepted(3, "c2", T1, false), accepted(4, "b2", T1, false))));
+    }
+
+    @Test
+    void a_retry_inside_a_batch_or_of_an_earlier_send_answers_the_original_and_creates_nothing() {
+        fixture.given(started(), sent(1, ALICE, "c1"))
+            .when(new SendMessages(ID, List.of(send(ALICE, "c1", "again"), send(ALICE, "c2", "new"), send(ALICE, "c2", "new, retried"))))
+            .expectEvents(sentNow(2, ALICE, "c2", "new"))
+            .expectResultMessagePayload(new SendResults(List.of(
+                accepted(1, "c1", T0, true), accepted(2, "c2", T1, false), accepted(2, "c2", T1, true))));
+    }
+
+    @Test
+    void a_refused_message_in_a_batch_refuses_only_itself() {
+        fixture.given(started())
+            .when(new SendMessages(ID, List.of(send(ALICE, "c1", "before"), send(ALICE, "c2", "  "), send(MALLORY, "m1", "let me in"),
+                send(ALICE, "bad id", "hi"), send(BOB, "b1", "after"))))
+            .expectEvents(sentNow(1, ALICE, "c1", "before"), sentNow(2, BOB, "b1", "after"))
+            .expectResultMessagePayload(new SendResults(List.of(
+                accepted(1, "c1", T1, false),
+                SendResult.refused(new RuleViolation(ErrorCode.MESSAGE_EMPTY, "a message needs text or an attachment")),
+                SendResult.refused(new RuleViolation(ErrorCode.NOT_A_MEMBER, MALLORY + " is not a member of this conversation")),
+                SendResult.refused(new RuleViolation(ErrorCode.INVALID_CLIENT_MESSAGE_ID, "a client message id is 1-64 of A-Z a-z 0-9 . _ ~ : -")),
+                accepted(2, "b1", T1, false))));
+    }
+
+    @Test
+    void a_batch_goes_into_one_conversation_only() {
+        ConversationId other = ConversationId.direct(ALICE, MALLORY);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+            .isThrownBy(() -> new SendMessages(ID, List.of(send(ALICE, "c1", "hi"), new SendMessage(other, ALICE, "c2", "hi", List.of(), T1))));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new SendMessages(ID, List.of()));
     }
 }

@@ -23,8 +23,8 @@ final class Catchup {
 
     static {
         PROJECTIONS.put("user-directory", List.of("DELETE FROM user_account")); // user_role cascades
-        PROJECTIONS.put("conversation-timeline", List.of("TRUNCATE timeline_message, timeline_conversation"));
-        PROJECTIONS.put("conversation-inbox", List.of("TRUNCATE inbox_unread, inbox_member, inbox_conversation"));
+        PROJECTIONS.put("conversation-read-models", List.of("TRUNCATE timeline_message, timeline_conversation",
+            "TRUNCATE inbox_unread, inbox_member, inbox_conversation"));
     }
 
     private final Database database;

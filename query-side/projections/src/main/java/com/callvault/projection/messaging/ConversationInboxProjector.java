@@ -22,17 +22,15 @@ import org.springframework.stereotype.Component;
  * {@link InboxSql#ORDER}, which says why that is safe.
  */
 @Component
-@ProcessingGroup(ConversationInboxProjector.PROCESSING_GROUP)
+@ProcessingGroup(ConversationReadModels.PROCESSING_GROUP)
 class ConversationInboxProjector {
-
-    static final String PROCESSING_GROUP = "conversation-inbox";
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
 
     ConversationInboxProjector(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.writes = new BatchedWrites(jdbc, PROCESSING_GROUP, InboxSql.ORDER);
+        this.writes = new BatchedWrites(jdbc, "inbox", InboxSql.ORDER);
     }
 
     @EventHandler

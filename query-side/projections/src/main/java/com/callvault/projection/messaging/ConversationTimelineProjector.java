@@ -24,10 +24,8 @@ import org.springframework.stereotype.Component;
  * skip existing rows, and updates apply only to a row whose {@code last_position} is older than the event.
  */
 @Component
-@ProcessingGroup(ConversationTimelineProjector.PROCESSING_GROUP)
+@ProcessingGroup(ConversationReadModels.PROCESSING_GROUP)
 class ConversationTimelineProjector {
-
-    static final String PROCESSING_GROUP = "conversation-timeline";
 
     private static final String STARTED = """
         INSERT INTO timeline_conversation (conversation_id, members, last_position)
@@ -59,7 +57,7 @@ class ConversationTimelineProjector {
 
     ConversationTimelineProjector(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.writes = new BatchedWrites(jdbc, PROCESSING_GROUP, List.of(STARTED, SENT, EDITED, DELETED, POSITION));
+        this.writes = new BatchedWrites(jdbc, "timeline", List.of(STARTED, SENT, EDITED, DELETED, POSITION));
     }
 
     @EventHandler

@@ -1,0 +1,116 @@
+package com.callvault.gateway.metrics;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.monitoring.MessageMonitor;
+
+/**
+ * A tracking processor's metrics, with the names and tags of Axon's dimensional monitors
+ * ({@code eventProcessor.*}, tagged {@code processorName} and {@code payloadType}; the latency gauge
+ * {@code processorName} only), at a fraction of their cost per event. Axon's monitors look every meter up
+ * in the registry at every event (eleven lookups), parse every event's timestamp from text for the latency
+ * gauge and keep every handling time of the last ten minutes for the capacity gauge: together about a fifth
+ * of a processor's time under load. Here the meters are looked up once per payload type, the latency is
+ * taken from at most one event per {@link #LATENCY_SAMPLE}, and the capacity is summed in buckets.
+ */
+final class EventProcessorMonitor implements MessageMonitor<Message<?>> {
+
+    static final String PREFIX = "eventProcessor";
+    static final Duration LATENCY_SAMPLE = Duration.ofMillis(100);
+
+    private record Meters(Counter ingested, Counter success, Counter failure, Counter processed, Counter ignored,
+                          Timer all, Timer successTimer, Timer failureTimer, Timer ignoredTimer, BusyTime busy) {
+    }
+
+    private final String processor;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final ConcurrentMap<Class<?>, Meters> meters = new ConcurrentHashMap<>();
+    private final AtomicLong latencyMillis = new AtomicLong();
+    private final AtomicLong nextLatencySample = new AtomicLong(Long.MIN_VALUE);
+
+    EventProcessorMonitor(String processor, MeterRegistry registry, Clock clock) {
+        this.processor = processor;
+        this.registry = registry;
+        this.clock = clock;
+        Gauge.builder(PREFIX + ".latency", latencyMillis::get).tags("processorName", processor).register(registry);
+    }
+
+    @Override
+    public MonitorCallback onMessageIngested(Message<?> message) {
+        Meters m = meters.computeIfAbsent(message.getPayloadType(), this::metersFor);
+        m.ingested().increment();
+        long start = clock.monotonicTime();
+        sampleLatency(message, start);
+        return new MonitorCallback() {
+            @Override
+            public void reportSuccess() {
+                long took = done(m);
+                m.successTimer().record(took, TimeUnit.NANOSECONDS);
+                m.success().increment();
+                m.processed().increment();
+            }
+
+            @Override
+            public void reportFailure(Throwable cause) {
+                long took = done(m);
+                m.failureTimer().record(took, TimeUnit.NANOSECONDS);
+                m.failure().increment();
+                m.processed().increment();
+            }
+
+            @Override
+            public void reportIgnored() {
+                long took = done(m);
+                m.ignoredTimer().record(took, TimeUnit.NANOSECONDS);
+                m.ignored().increment();
+            }
+
+            private long done(Meters m) {
+                long now = clock.monotonicTime();
+                long took = now - start;
+                m.all().record(took, TimeUnit.NANOSECONDS);
+                m.busy().add(now, took);
+                return took;
+            }
+        };
+    }
+
+    private void sampleLatency(Message<?> message, long now) {
+        long next = nextLatencySample.get();
+        if (message instanceof EventMessage<?> event && now >= next
+            && nextLatencySample.compareAndSet(next, now + LATENCY_SAMPLE.toNanos())) {
+            latencyMillis.set(clock.wallTime() - event.getTimestamp().toEpochMilli());
+        }
+    }
+
+    private Meters metersFor(Class<?> payloadType) {
+        Tags tags = Tags.of("payloadType", payloadType.getSimpleName(), "processorName", processor);
+        BusyTime busy = new BusyTime();
+        Gauge.builder(PREFIX + ".capacity", () -> busy.capacity(clock.monotonicTime())).tags(tags).register(registry);
+        return new Meters(counter("ingestedCounter", tags), counter("successCounter", tags), counter("failureCounter", tags),
+            counter("processedCounter", tags), counter("ignoredCounter", tags),
+            timer("allTimer", tags), timer("successTimer", tags), timer("failureTimer", tags), timer("ignoredTimer", tags), busy);
+    }
+
+    private Counter counter(String name, Tags tags) {
+        return registry.counter(PREFIX + "." + name, tags);
+    }
+
+    /** As Axon's timers: percentiles over the last ten minutes. */
+    private Timer timer(String name, Tags tags) {
+        return Timer.builder(PREFIX + "." + name).distributionStatisticExpiry(Duration.ofMinutes(10))
+            .publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999).tags(tags).register(registry);
+    }
+}
