@@ -108,6 +108,19 @@ class ChatWebSocketHandler implements WebSocketHandler {
     }
 
     /**
+     * Emits the answer when it comes. The lane moves on at once unless the socket already awaits
+     * {@link #ANSWERS_AWAITED} answers; then it waits for this one.
+     */
+    private static Mono<Void> answerLater(Connection connection, Mono<ServerFrame> answer) {
+        Mono<Void> emitted = answer.doOnNext(connection::emit).then().doFinally(signal -> connection.answersAwaited().decrementAndGet());
+        if (connection.answersAwaited().incrementAndGet() > ANSWERS_AWAITED) {
+            return emitted;
+        }
+        emitted.subscribe();
+        return Mono.empty();
+    }
+
+    /**
      * Frames about one conversation or one call keep their order; control frames (ping, sync, bad frames) have their
      * own lane. The ids themselves are the keys (a call id starts {@code call:}, a conversation id
      * {@code conversation:}): an id that is neither only shares a lane, it is refused anyway.
@@ -134,18 +147,20 @@ class ChatWebSocketHandler implements WebSocketHandler {
         return CONTROL;
     }
 
-    /** Handles a frame as far as its order matters; what it emits is the rest, the answer that is still to come. */
-    private Mono<Mono<Void>> admit(Connection connection, FrameCodec.Decoded decodedFrame) {
-        Mono<Void> answered = Mono.empty();
+    /**
+     * Handles a frame as far as its order matters: the lane's next frame starts when this Mono completes. A
+     * conversation request completes once admitted into its conversation's line; its answer comes later.
+     */
+    private Mono<Void> onFrame(Connection connection, FrameCodec.Decoded decodedFrame) {
         return switch (decodedFrame) {
             case FrameCodec.Invalid invalid -> {
                 connection.emit(invalid.error());
-                yield Mono.just(answered);
+                yield Mono.empty();
             }
             case FrameCodec.Frame(ClientFrame frame) -> switch (frame) {
                 case ClientFrame.Ping ping -> {
                     connection.emit(new ServerFrames.Pong(ping.id()));
-                    yield Mono.just(answered);
+                    yield Mono.empty();
                 }
                 case ClientFrame.Typing typing -> typing(connection, typing);
                 case ClientFrame.Sync sync -> sync(connection, sync);
