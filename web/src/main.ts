@@ -8,6 +8,7 @@ import { h, whileBusy } from './dom';
 import { LiveError } from './live/connection';
 import { signInView, type SignInContext } from './views/signin-view';
 import { WalletError } from './wallet';
+import './calls/register';
 
 const api = createApi({ csrfToken: () => readCookie('XSRF-TOKEN') });
 

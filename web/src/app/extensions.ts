@@ -11,6 +11,8 @@ export interface CallsContext {
   readonly live: LiveConnection;
   /** The signed-in address. */
   readonly me: string;
+  /** This tab's device id (`/ws?device=`): the server tells devices apart by it. */
+  readonly device: string;
   /** An element above the app, for the incoming-call prompt and the call screen; empty until used. */
   readonly overlay: HTMLElement;
 }
@@ -20,6 +22,8 @@ export interface CallsExtension {
   mount(context: CallsContext): void;
   /** Controls for the header of the conversation with `peer`; null for none. */
   conversationActions(peer: string, conversationId: string): Node | null;
+  /** Controls for the app's settings area (e.g. "Relay calls"); null for none. */
+  settings?(): Node | null;
   /** Called on sign-out: end calls, release the camera and microphone. */
   unmount?(): void;
 }

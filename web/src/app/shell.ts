@@ -74,7 +74,8 @@ export function startApp(me: Me, options: AppOptions): App {
   const element = h(
     'div',
     { class: 'app' },
-    h('header', { class: 'app-header' }, h('span', {}, 'Signed in as ', h('code', { class: 'address', 'data-me': me.address }, me.address)), connection, signOut),
+    h('header', { class: 'app-header' }, h('span', {}, 'Signed in as ', h('code', { class: 'address', 'data-me': me.address }, me.address)), connection,
+      callsExtension()?.settings?.() ?? null, signOut),
     overlay,
     h('div', { class: 'panes' }, inbox.element, pane),
   );
@@ -126,7 +127,7 @@ export function startApp(me: Me, options: AppOptions): App {
   window.addEventListener('focus', onSeen);
   const unsubscribe = [live.onState(showState), store.subscribe(() => awaited && store.get(awaited) && route())];
 
-  callsExtension()?.mount({ live, me: me.address, overlay });
+  callsExtension()?.mount({ live, me: me.address, device, overlay });
   live.start();
   route();
 

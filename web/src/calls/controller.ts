@@ -21,7 +21,8 @@ export interface CallOptions {
   readonly transport: CallTransport;
   readonly iceConfig: () => Promise<IceConfig>;
   readonly ringtone?: Ringtone;
-  readonly iceTransportPolicy?: RTCIceTransportPolicy;
+  /** Asked when a call's media starts: `relay` forces TURN (the "Relay calls" setting). */
+  readonly iceTransportPolicy?: () => RTCIceTransportPolicy;
   readonly newCallId: () => string;
   readonly now?: () => number;
 }
@@ -51,11 +52,12 @@ export class CallController {
   private readonly listeners = new Set<(view: CallView) => void>();
   private requests = 0;
   private readonly stopListening: () => void;
+  private readonly onOnline = () => this.media?.networkChanged();
 
   constructor(options: CallOptions) {
     this.options = options;
     this.stopListening = options.transport.onFrame((frame) => this.onFrame(frame));
-    window.addEventListener('online', () => this.media?.networkChanged());
+    window.addEventListener('online', this.onOnline);
   }
 
   current(): CallView {
@@ -109,7 +111,9 @@ export class CallController {
   }
 
   close(): void {
+    if (isLive(this.state)) this.hangUp();
     this.stopListening();
+    window.removeEventListener('online', this.onOnline);
     this.stopMedia();
   }
 
@@ -168,11 +172,12 @@ export class CallController {
   private startMedia(role: 'offerer' | 'answerer', callId: string, media: Media): void {
     this.stopMedia();
     const now = this.options.now ?? (() => Date.now());
+    const policy = this.options.iceTransportPolicy?.();
     const session = new MediaSession({
       role,
       media,
       iceConfig: this.options.iceConfig,
-      ...(this.options.iceTransportPolicy === undefined ? {} : { iceTransportPolicy: this.options.iceTransportPolicy }),
+      ...(policy === undefined ? {} : { iceTransportPolicy: policy }),
       sendSignal: (signal) => this.options.transport.send({ type: 'call.signal', callId, ...withoutNulls(signal) }),
       onEvent: (event) => {
         if (this.media !== session) return;

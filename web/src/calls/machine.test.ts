@@ -48,6 +48,17 @@ describe('an outgoing call', () => {
     expect(confirmed.effects).toEqual([]);
   });
 
+  it('starts its media when the invite is answered, also after call.ringing (or even call.accepted) came first', () => {
+    const ringingFirst = run(IDLE, dial, { type: 'call.ringing', callId: CALL, devices: 1 }, ringingStatus);
+    expect(ringingFirst.state).toMatchObject({ phase: 'ringing' });
+    expect(ringingFirst.state.pending).toBeUndefined();
+    expect(ringingFirst.effects).toContainEqual({ kind: 'start-media', role: 'offerer', callId: CALL, media: 'video' });
+
+    const acceptedFirst = run(IDLE, dial, { type: 'call.accepted', callId: CALL, device: 'bob-laptop' }, ringingStatus);
+    expect(acceptedFirst.state.phase).toBe('connecting');
+    expect(acceptedFirst.effects.filter((e) => e.kind === 'start-media')).toHaveLength(1);
+  });
+
   it('rings on when the callee is offline but was sent a push', () => {
     const { state } = run(IDLE, dial, { type: 'call.status', id: 'r1', callId: CALL, state: 'invited' },
       { type: 'call.ringing', callId: CALL, devices: 0, pushSent: true });

@@ -229,8 +229,9 @@ function status(state: CallState, event: Extract<CallEvent, { type: 'call.status
   if (event.id === undefined || event.id !== state.pending) return stay(state);
   const settled = settle(state);
   if (event.state === 'ended') return endedByServer(settled, { type: 'call.ended', callId: event.callId, reason: event.endReason ?? 'hangup', ...(event.endedBy === undefined ? {} : { endedBy: event.endedBy }) });
-  if (state.phase === 'placing') {
-    const phase: Phase = event.state === 'ringing' ? 'ringing' : 'placing';
+  if (state.direction === 'outgoing' && (state.phase === 'placing' || state.phase === 'ringing' || state.phase === 'connecting')) {
+    // the invite's answer; `call.ringing` (and even `call.accepted`) may have come before it
+    const phase: Phase = state.phase === 'placing' && event.state === 'ringing' ? 'ringing' : state.phase;
     return {
       state: { ...settled, phase },
       // the offer goes out while it rings: the server holds it for the device that answers

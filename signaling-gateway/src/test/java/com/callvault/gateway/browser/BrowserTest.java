@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>A browser's {@code Origin} must equal PUBLIC_URL (WebSocket upgrades and unsafe requests are refused
  * otherwise) and sign-in messages name PUBLIC_URL's host, so the port is chosen before the context starts
  * and PUBLIC_URL is {@code http://localhost:<that port>}, rather than the random port and fixed PUBLIC_URL of
- * {@code GatewayIntegrationTest}. Screenshots go to {@code target/browser-artifacts/}.
+ * {@code GatewayIntegrationTest}. Calls get ICE servers from a real coturn ({@link BrowserTurn}) in TURN REST mode and
+ * ring for {@link #RING_TIMEOUT_SECONDS}. Screenshots go to {@code target/browser-artifacts/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class BrowserTest {
@@ -38,6 +39,8 @@ public abstract class BrowserTest {
     protected static final Path ARTIFACTS = Path.of("target", "browser-artifacts").toAbsolutePath();
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
     private static final long SPEC_TIMEOUT_MINUTES = 10;
+    /** How long calls ring in the browser tests (web/e2e/calls.spec.ts waits it out once, for "no answer"). */
+    protected static final int RING_TIMEOUT_SECONDS = 8;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -46,6 +49,11 @@ public abstract class BrowserTest {
         registry.add("DATABASE_URL", PostgresForTests::databaseUrl);
         registry.add("UPLOADS_DIR", () -> Path.of("target", "browser-uploads").toAbsolutePath().toString());
         registry.add("LOG_FORMAT", () -> "");
+        // calls: TURN REST credentials for a real coturn (relay-only calls), a short ring for the no-answer case
+        registry.add("TURN_MODE", () -> "rest");
+        registry.add("TURN_SECRET", () -> BrowserTurn.shared().secret);
+        registry.add("TURN_URLS", () -> BrowserTurn.shared().urls());
+        registry.add("CALL_RING_TIMEOUT", () -> RING_TIMEOUT_SECONDS + "s");
     }
 
     /** Runs {@code web/e2e/<spec>} and asserts that every test in it passed; its output goes to this test's. */
@@ -63,6 +71,7 @@ public abstract class BrowserTest {
         builder.environment().put("CHROMIUM_PATH", CHROMIUM.toString());
         builder.environment().put("ARTIFACTS_DIR", ARTIFACTS.toString());
         builder.environment().put("NO_COLOR", "1");
+        builder.environment().put("RING_TIMEOUT_SECONDS", String.valueOf(RING_TIMEOUT_SECONDS));
         Process process = builder.start();
         Thread copier = Thread.ofVirtual().start(() -> copyLines(process));
         if (!process.waitFor(SPEC_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
