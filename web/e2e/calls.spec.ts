@@ -9,7 +9,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type User, anotherTab, launch, screenshot, signUp } from './browser';
+import { BASE_URL, type User, anotherTab, launch, screenshot, signUp } from './browser';
 
 let browser: Browser;
 let alice: User;
@@ -90,6 +90,14 @@ function selectedPair(page: Page): Promise<{ local?: string | undefined; remote?
   });
 }
 
+/** `callvault_live_devices`: the sockets the gateway holds (its Prometheus endpoint). */
+async function connectedDevices(): Promise<number> {
+  const text = await (await fetch(`${BASE_URL}/actuator/prometheus`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('callvault_live_devices'));
+  if (line === undefined) throw new Error('callvault_live_devices is not exported');
+  return Number(line.split(' ').pop());
+}
+
 /** Media flows both ways: each side's received audio and video bytes grow. */
 async function mediaFlowsBothWays(a: Page, b: Page): Promise<void> {
   for (const page of [a, b]) {
@@ -133,6 +141,15 @@ describe('calls in the browser', () => {
     await panel(alice.page).getByRole('button', { name: 'Mute' }).click();
     await expect.poll(() => panel(alice.page).getByRole('button', { name: 'Unmute' }).count(), WAIT).toBe(1);
 
+    // Alice's socket drops (offline for the page's network requests; WebRTC is not affected): the call goes on
+    await alice.context.setOffline(true);
+    await expect.poll(() => status(bob.page), WAIT).toBe('Reconnecting: they lost their connection');
+    await mediaFlowsBothWays(alice.page, bob.page);
+    await alice.context.setOffline(false);
+    await expect.poll(() => status(bob.page), WAIT).toBe('Connected');
+    await expect.poll(() => status(alice.page), WAIT).toBe('Connected');
+    await alice.page.locator('.connection[data-state="open"]').waitFor({ timeout: 20_000 });
+
     await panel(alice.page).getByRole('button', { name: 'Hang up' }).click();
     await expect.poll(() => status(bob.page), WAIT).toBe('They hung up');
     await expect.poll(() => status(alice.page), WAIT).toBe('Call ended');
@@ -159,6 +176,22 @@ describe('calls in the browser', () => {
     await close(alice.page);
     await close(bob.page);
     for (const page of [alice.page, bob.page]) await page.getByLabel('Relay calls (hide my IP)').uncheck();
+  });
+
+  it('upgrades an audio call to video', async () => {
+    await dial(alice.page, 'Audio');
+    await expect.poll(() => phase(bob.page), WAIT).toBe('incoming');
+    await panel(bob.page).getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => phase(alice.page), WAIT).toBe('connected');
+    await expect.poll(() => phase(bob.page), WAIT).toBe('connected');
+    expect((await inboundBytes(bob.page)).video).toBe(0);
+    await panel(alice.page).getByRole('button', { name: 'Add video' }).click();
+    // the renegotiation offer goes through the relay; Bob starts receiving Alice's camera
+    await expect.poll(async () => (await inboundBytes(bob.page)).video, WAIT).toBeGreaterThan(0);
+    await expect.poll(() => panel(alice.page).getByRole('button', { name: 'Camera off' }).isVisible(), WAIT).toBe(true);
+    await panel(alice.page).getByRole('button', { name: 'Hang up' }).click();
+    await close(alice.page);
+    await close(bob.page);
   });
 
   it('shows a declined call to both', async () => {
@@ -211,7 +244,10 @@ describe('calls in the browser', () => {
 
   it('tells the caller at once when the other person is offline', async () => {
     const carol = await signUp(browser, 'carol');
+    const before = await connectedDevices();
     await carol.context.close();
+    // the server has seen her socket close (a tab that vanishes without closing it is offline only after the heartbeat)
+    await expect.poll(() => connectedDevices(), WAIT).toBe(before - 1);
     await openConversation(alice, carol.address);
     await dial(alice.page, 'Audio');
     await expect.poll(() => status(alice.page), WAIT).toBe('They are offline');

@@ -1,6 +1,8 @@
 package com.callvault.gateway.live;
 
 import com.callvault.gateway.protocol.ServerFrame;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -9,7 +11,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -41,6 +46,21 @@ class LocalLiveChannel implements LiveChannel {
     }
 
     private final ConcurrentMap<String, User> users = new ConcurrentHashMap<>();
+    /** Device sessions (WebSockets) joined here and not yet left. */
+    private final AtomicInteger devicesJoined = new AtomicInteger();
+
+    LocalLiveChannel() {
+    }
+
+    @Autowired
+    LocalLiveChannel(ObjectProvider<MeterRegistry> registry) {
+        registry.ifAvailable(r -> {
+            Gauge.builder("callvault.live.devices", devicesJoined, AtomicInteger::get)
+                .description("Devices (WebSockets) connected to this instance").register(r);
+            Gauge.builder("callvault.live.users", users, ConcurrentMap::size)
+                .description("Users with a WebSocket or an RSocket stream on this instance").register(r);
+        });
+    }
 
     @Override
     public void publish(Collection<String> addresses, LiveEvent event) {
@@ -114,8 +134,13 @@ class LocalLiveChannel implements LiveChannel {
             u.sessions = joined;
             return u;
         });
+        devicesJoined.incrementAndGet();
         return () -> users.computeIfPresent(key, (k, u) -> {
-            u.sessions = Arrays.stream(u.sessions).filter(s -> s != session).toArray(Session[]::new);
+            Session[] left = Arrays.stream(u.sessions).filter(s -> s != session).toArray(Session[]::new);
+            if (left.length < u.sessions.length) {
+                devicesJoined.decrementAndGet();
+            }
+            u.sessions = left;
             return u.streamCount == 0 && u.sessions.length == 0 ? null : u;
         });
     }

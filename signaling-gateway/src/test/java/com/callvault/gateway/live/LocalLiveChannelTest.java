@@ -10,7 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import reactor.core.Disposable;
 
 /** Fan-out in this instance: every session of a user, or the sessions of one of its devices. */
@@ -18,6 +21,25 @@ class LocalLiveChannelTest {
 
     private static final String ALICE = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
     private final LocalLiveChannel live = new LocalLiveChannel();
+
+    @Test
+    void gauges_count_the_connected_devices_and_users_and_a_second_leave_counts_once() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("registry", registry);
+        LocalLiveChannel counted = new LocalLiveChannel(beans.getBeanProvider(MeterRegistry.class));
+        Disposable phone = counted.join(ALICE, "phone", event -> { });
+        Disposable laptop = counted.join(ALICE, "laptop", event -> { });
+        counted.join("0x0000000000000000000000000000000000000001", "tab", event -> { });
+        assertThat(registry.get("callvault.live.devices").gauge().value()).isEqualTo(3);
+        assertThat(registry.get("callvault.live.users").gauge().value()).isEqualTo(2);
+
+        phone.dispose();
+        phone.dispose();
+        laptop.dispose();
+        assertThat(registry.get("callvault.live.devices").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("callvault.live.users").gauge().value()).isEqualTo(1);
+    }
 
     @Test
     void a_frame_for_a_device_reaches_only_that_devices_sessions() {
