@@ -9,22 +9,11 @@
  * to talk anyway.
  */
 
-export type Media = 'audio' | 'video';
-export type EndReason =
-  | 'hangup'
-  | 'declined'
-  | 'cancelled'
-  | 'busy'
-  | 'no-answer'
-  | 'peer-offline'
-  | 'ice-failed-before-connecting'
-  | 'ice-failed-after-connecting'
-  | 'connection-lost'
-  | 'answered-elsewhere'
-  | 'glare-replaced'
-  | 'insufficient-funds';
-export type CandidateType = 'host' | 'srflx' | 'prflx' | 'relay';
-export type Transport = 'udp' | 'tcp' | 'tls';
+import { END_REASONS, type CallMedia, type CandidateType, type EndReason, type TransportProtocol } from '../protocol-calls';
+
+export type Media = CallMedia;
+export type { CandidateType, EndReason };
+export type Transport = TransportProtocol;
 
 export type Phase =
   | 'idle'
@@ -316,10 +305,7 @@ function asMedia(value: string): Media {
   return value === 'video' ? 'video' : 'audio';
 }
 
-const REASONS: ReadonlySet<string> = new Set<EndReason>([
-  'hangup', 'declined', 'cancelled', 'busy', 'no-answer', 'peer-offline', 'ice-failed-before-connecting', 'ice-failed-after-connecting',
-  'connection-lost', 'answered-elsewhere', 'glare-replaced', 'insufficient-funds',
-]);
+const REASONS: ReadonlySet<string> = new Set<string>(END_REASONS);
 
 function asReason(value: string): EndReason {
   return REASONS.has(value) ? (value as EndReason) : 'hangup';

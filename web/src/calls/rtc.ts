@@ -72,6 +72,9 @@ export class MediaSession {
   private everConnected = false;
   private restarts = 0;
   private closed = false;
+  /** Settles when start() has opened the connection (with it), or when the session closes first (undefined). */
+  private readonly opened: Promise<RTCPeerConnection | undefined>;
+  private settleOpened: (pc: RTCPeerConnection | undefined) => void = () => undefined;
   private timers: ReturnType<typeof setTimeout>[] = [];
   private disconnectedTimer: ReturnType<typeof setTimeout> | undefined;
   private qualityTimer: ReturnType<typeof setInterval> | undefined;
@@ -80,6 +83,7 @@ export class MediaSession {
     this.options = options;
     this.now = options.now ?? (() => performance.now());
     this.negotiated = options.role === 'offerer';
+    this.opened = new Promise((resolve) => (this.settleOpened = resolve));
   }
 
   /** Gets the camera/microphone and opens the connection; the offerer's first offer follows by itself. */
@@ -99,6 +103,7 @@ export class MediaSession {
     this.pc = this.open(config);
     this.scheduleRefresh(config.ttl);
     if (this.options.role === 'offerer') stream.getTracks().forEach((track) => this.pc?.addTrack(track, stream));
+    this.settleOpened(this.pc);
   }
 
   /** A signal from the other participant. */
@@ -139,6 +144,7 @@ export class MediaSession {
 
   close(): void {
     this.closed = true;
+    this.settleOpened(undefined);
     this.timers.forEach(clearTimeout);
     clearTimeout(this.disconnectedTimer);
     clearInterval(this.qualityTimer);
@@ -213,10 +219,8 @@ export class MediaSession {
 
   /** The connection once start() made it (signals may arrive while the camera is still being opened). */
   private async ready(): Promise<RTCPeerConnection | undefined> {
-    for (let waited = 0; !this.pc && !this.closed && waited < 30_000; waited += 50) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return this.closed ? undefined : this.pc;
+    const pc = await this.opened;
+    return this.closed ? undefined : pc;
   }
 
   private async onConnectionState(state: RTCPeerConnectionState): Promise<void> {
