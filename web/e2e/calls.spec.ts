@@ -135,7 +135,10 @@ describe('calls in the browser', () => {
     await mediaFlowsBothWays(alice.page, bob.page);
     // the server's word on the route, from both sides' reports
     await expect.poll(() => alice.page.locator('.call-route').textContent(), WAIT).toBe('Direct');
-    await expect.poll(() => bob.page.locator('.call-timer').textContent(), WAIT).toMatch(/^0:0\d$/);
+    await expect.poll(() => bob.page.locator('.call-timer').textContent(), WAIT).toMatch(/^0:\d\d$/);
+    // quality: a sample every 5 s from getStats (the first has no delta yet), shown as bars
+    const sampled = { timeout: 30_000, interval: 250 };
+    await expect.poll(() => alice.page.locator('.call-quality .bars[data-bars]').count(), sampled).toBe(1);
     await screenshot(alice.page, 'call-connected');
 
     await panel(alice.page).getByRole('button', { name: 'Mute' }).click();
