@@ -1,5 +1,6 @@
 package com.callvault.gateway.ice;
 
+import com.callvault.gateway.settings.InvalidSettingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -63,19 +64,19 @@ public record IceCheckSettings(List<InetAddress> externalIps, SSLContext tls, St
     private static InetAddress ipLiteral(String value) {
         String ip = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
         if (!IPV4.matcher(ip).matches() && !IPV6.matcher(ip).matches()) {
-            throw new IllegalArgumentException("TURN_EXTERNAL_IP holds '" + value + "': write the relay's public IP address, as in coturn's "
+            throw new InvalidSettingException("TURN_EXTERNAL_IP holds '" + value + "': write the relay's public IP address, as in coturn's "
                 + "external-ip (e.g. 203.0.113.7), not a host name");
         }
         try {
             return InetAddress.getByName(ip); // a literal: no name lookup
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("TURN_EXTERNAL_IP holds '" + value + "', which is not an IP address");
+            throw new InvalidSettingException("TURN_EXTERNAL_IP holds '" + value + "', which is not an IP address");
         }
     }
 
     private static Duration within(Duration value, String variable, Duration min, Duration max) {
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(variable + " must be between " + min.toMillis() + " ms and " + max.toSeconds() + " s, got "
+            throw new InvalidSettingException(variable + " must be between " + min.toMillis() + " ms and " + max.toSeconds() + " s, got "
                 + value.toMillis() + " ms");
         }
         return value;
@@ -83,7 +84,7 @@ public record IceCheckSettings(List<InetAddress> externalIps, SSLContext tls, St
 
     private static int count(int value, String variable) {
         if (value < 1 || value > 10) {
-            throw new IllegalArgumentException(variable + " must be from 1 to 10, got " + value);
+            throw new InvalidSettingException(variable + " must be from 1 to 10, got " + value);
         }
         return value;
     }
@@ -96,17 +97,17 @@ public record IceCheckSettings(List<InetAddress> externalIps, SSLContext tls, St
             }
             Path path = Path.of(trustFile);
             if (!Files.isReadable(path)) {
-                throw new IllegalArgumentException("TURN_TLS_TRUST names '" + trustFile + "', which is not a readable file");
+                throw new InvalidSettingException("TURN_TLS_TRUST names '" + trustFile + "', which is not a readable file");
             }
             Collection<? extends Certificate> certificates;
             try (InputStream in = Files.newInputStream(path)) {
                 certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
             } catch (GeneralSecurityException | IOException e) {
-                throw new IllegalArgumentException("TURN_TLS_TRUST names '" + trustFile + "', which holds no readable PEM certificate: "
+                throw new InvalidSettingException("TURN_TLS_TRUST names '" + trustFile + "', which holds no readable PEM certificate: "
                     + e.getMessage());
             }
             if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("TURN_TLS_TRUST names '" + trustFile + "', which holds no certificate");
+                throw new InvalidSettingException("TURN_TLS_TRUST names '" + trustFile + "', which holds no certificate");
             }
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
