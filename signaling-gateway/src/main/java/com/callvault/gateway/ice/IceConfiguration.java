@@ -3,10 +3,14 @@ package com.callvault.gateway.ice;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Checks the ICE settings at start-up (the app refuses to start with bad ones) and says what it will hand out. */
+/**
+ * Checks the ICE settings and the settings of the checks at start-up (the app refuses to start with bad ones) and says what
+ * it will hand out.
+ */
 @Configuration(proxyBeanMethods = false)
 class IceConfiguration {
 
@@ -23,7 +27,14 @@ class IceConfiguration {
     }
 
     @Bean
-    IceServers iceServers(IceSettings settings, Clock clock) {
-        return new IceServers(settings, clock);
+    IceCheckSettings iceCheckSettings(IceCheckProperties properties) {
+        IceCheckSettings checks = IceCheckSettings.from(properties);
+        log.info("ICE checks: {}", checks);
+        return checks;
+    }
+
+    @Bean
+    IceServers iceServers(IceSettings settings, Clock clock, ObjectProvider<TurnAvailability> availability) {
+        return new IceServers(settings, clock, availability.getIfAvailable(() -> TurnAvailability.ALL));
     }
 }

@@ -10,17 +10,24 @@ import java.util.List;
  * Builds the ICE servers a signed-in user gets. In every mode the answer carries {@code ttl} and {@code expiresAt}:
  * in rest mode that is when the TURN credential stops working for new allocations; in custom and none mode the
  * static configuration does not expire, but clients refetch on the same schedule so that configuration changes
- * (and, later, TURN failover) reach them.
+ * and TURN failover reach them. The TURN URIs are those {@link TurnAvailability} lets through: the servers the health
+ * checks found down are left out, unless all are.
  */
 public final class IceServers {
 
     private final IceSettings settings;
     private final Clock clock;
     private final TurnRestCredentials rest;
+    private final TurnAvailability availability;
 
     public IceServers(IceSettings settings, Clock clock) {
+        this(settings, clock, TurnAvailability.ALL);
+    }
+
+    public IceServers(IceSettings settings, Clock clock, TurnAvailability availability) {
         this.settings = settings;
         this.clock = clock;
+        this.availability = availability;
         this.rest = settings.mode() == TurnMode.REST ? new TurnRestCredentials(settings.secrets(), settings.userPrefix(), settings.ttl()) : null;
     }
 
@@ -35,9 +42,10 @@ public final class IceServers {
             case REST -> {
                 TurnCredential credential = rest.issue(address, now);
                 expiresAt = credential.expiresAt();
-                servers.add(IceServersResponse.IceServer.turn(settings.turnUris(), credential.username(), credential.credential()));
+                servers.add(IceServersResponse.IceServer.turn(availability.usable(settings.turnUris()), credential.username(), credential.credential()));
             }
-            case CUSTOM -> servers.add(IceServersResponse.IceServer.turn(settings.turnUris(), settings.username(), settings.credential()));
+            case CUSTOM -> servers.add(IceServersResponse.IceServer.turn(availability.usable(settings.turnUris()), settings.username(),
+                settings.credential()));
             case NONE -> {
                 // STUN only
             }

@@ -1,5 +1,6 @@
 package com.callvault.gateway.ice;
 
+import com.callvault.gateway.settings.InvalidSettingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,39 +33,39 @@ public record IceSettings(TurnMode mode, List<IceUri> stunUris, List<IceUri> tur
         secrets = List.copyOf(secrets);
     }
 
-    /** Checks the bound settings; an {@link IllegalArgumentException} naming the variable when they cannot work. */
+    /** Checks the bound settings; an {@link InvalidSettingException} naming the variable when they cannot work. */
     public static IceSettings from(IceProperties properties) {
         TurnMode mode = mode(properties);
         List<IceUri> stun = properties.stunUrls().stream().map(value -> {
             IceUri uri = IceUri.parse(value, "STUN_URLS");
             if (uri.turn()) {
-                throw new IllegalArgumentException("STUN_URLS holds a TURN URI '" + value + "': put it in TURN_URLS");
+                throw new InvalidSettingException("STUN_URLS holds a TURN URI '" + value + "': put it in TURN_URLS");
             }
             return uri;
         }).toList();
         List<IceUri> turn = properties.turnUrls().stream().map(value -> {
             IceUri uri = IceUri.parse(value, "TURN_URLS");
             if (!uri.turn()) {
-                throw new IllegalArgumentException("TURN_URLS holds a STUN URI '" + value + "': put it in STUN_URLS");
+                throw new InvalidSettingException("TURN_URLS holds a STUN URI '" + value + "': put it in STUN_URLS");
             }
             return uri;
         }).toList();
         Duration ttl = properties.turnTtl() == null ? DEFAULT_TTL : properties.turnTtl();
         if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
-            throw new IllegalArgumentException("TURN_TTL must be between 1m and 7d (a bare number is seconds), got " + ttl.toSeconds() + " s");
+            throw new InvalidSettingException("TURN_TTL must be between 1m and 7d (a bare number is seconds), got " + ttl.toSeconds() + " s");
         }
         String prefix = properties.turnUserPrefix();
         if (!prefix.matches("[A-Za-z0-9._-]{0,32}")) {
-            throw new IllegalArgumentException("TURN_USER_PREFIX may hold up to 32 letters, digits, '.', '_' or '-' (no ':'), got '" + prefix + "'");
+            throw new InvalidSettingException("TURN_USER_PREFIX may hold up to 32 letters, digits, '.', '_' or '-' (no ':'), got '" + prefix + "'");
         }
         switch (mode) {
             case REST -> {
                 if (properties.turnSecret().isEmpty()) {
-                    throw new IllegalArgumentException("TURN_SECRET is required when TURN_MODE=rest: the secret shared with coturn's static-auth-secret");
+                    throw new InvalidSettingException("TURN_SECRET is required when TURN_MODE=rest: the secret shared with coturn's static-auth-secret");
                 }
                 for (String secret : properties.turnSecret()) {
                     if (secret.length() < MIN_SECRET_LENGTH) {
-                        throw new IllegalArgumentException("TURN_SECRET: every secret needs at least " + MIN_SECRET_LENGTH
+                        throw new InvalidSettingException("TURN_SECRET: every secret needs at least " + MIN_SECRET_LENGTH
                             + " characters (e.g. the output of 'openssl rand -hex 32'); one has " + secret.length());
                     }
                 }
@@ -72,7 +73,7 @@ public record IceSettings(TurnMode mode, List<IceUri> stunUris, List<IceUri> tur
             }
             case CUSTOM -> {
                 if (properties.turnUsername().isEmpty() || properties.turnCredential().isEmpty()) {
-                    throw new IllegalArgumentException("TURN_USERNAME and TURN_CREDENTIAL are both required when TURN_MODE=custom"
+                    throw new InvalidSettingException("TURN_USERNAME and TURN_CREDENTIAL are both required when TURN_MODE=custom"
                         + (properties.turnUsername().isEmpty() ? " (TURN_USERNAME is missing)" : " (TURN_CREDENTIAL is missing)"));
                 }
                 requireTurnUrls(turn, mode);
@@ -95,7 +96,7 @@ public record IceSettings(TurnMode mode, List<IceUri> stunUris, List<IceUri> tur
             case "none" -> TurnMode.NONE;
             case "" -> {
                 if (secret && fixed) {
-                    throw new IllegalArgumentException("TURN_MODE is not set and both TURN_SECRET and TURN_USERNAME/TURN_CREDENTIAL are: "
+                    throw new InvalidSettingException("TURN_MODE is not set and both TURN_SECRET and TURN_USERNAME/TURN_CREDENTIAL are: "
                         + "set TURN_MODE to rest or custom");
                 }
                 if (secret) {
@@ -105,18 +106,18 @@ public record IceSettings(TurnMode mode, List<IceUri> stunUris, List<IceUri> tur
                     yield TurnMode.CUSTOM;
                 }
                 if (!properties.turnUrls().isEmpty()) {
-                    throw new IllegalArgumentException("TURN_URLS is set but TURN_MODE is not and there are no TURN credentials: set "
+                    throw new InvalidSettingException("TURN_URLS is set but TURN_MODE is not and there are no TURN credentials: set "
                         + "TURN_MODE=rest with TURN_SECRET, TURN_MODE=custom with TURN_USERNAME and TURN_CREDENTIAL, or TURN_MODE=none");
                 }
                 yield TurnMode.NONE;
             }
-            default -> throw new IllegalArgumentException("TURN_MODE must be rest, custom or none, got '" + properties.turnMode() + "'");
+            default -> throw new InvalidSettingException("TURN_MODE must be rest, custom or none, got '" + properties.turnMode() + "'");
         };
     }
 
     private static void requireTurnUrls(List<IceUri> turn, TurnMode mode) {
         if (turn.isEmpty()) {
-            throw new IllegalArgumentException("TURN_URLS is required when TURN_MODE=" + mode.wireName()
+            throw new InvalidSettingException("TURN_URLS is required when TURN_MODE=" + mode.wireName()
                 + ", e.g. turn:turn.example.com:3478?transport=udp,turn:turn.example.com:3478?transport=tcp");
         }
     }

@@ -1,5 +1,6 @@
 package com.callvault.gateway.ice;
 
+import com.callvault.gateway.settings.InvalidSettingException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -97,8 +98,8 @@ public record IceUri(String scheme, String host, int port, String transport) {
         return true;
     }
 
-    private static IllegalArgumentException invalid(String variable, String value, String why) {
-        return new IllegalArgumentException(variable + " holds an invalid URI '" + value.strip() + "': " + why);
+    private static InvalidSettingException invalid(String variable, String value, String why) {
+        return new InvalidSettingException(variable + " holds an invalid URI '" + value.strip() + "': " + why);
     }
 
     public boolean turn() {

@@ -11,10 +11,12 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * A real coturn ({@code /usr/bin/turnserver} from the Debian package) for the whole test JVM, started as a child
  * process on free loopback ports in TURN REST mode ({@code use-auth-secret}) with two random secrets, the current one
  * and a previous one, as during a rotation. Its output goes to {@code target/coturn-<port>.log}. A missing coturn
- * fails the tests that need it: install it with {@code apt-get install coturn} ({@code .ci/run} does).
+ * fails the tests that need it: install it with {@code apt-get install coturn} ({@code .ci/run} does). Tests that stop
+ * and start a coturn, or need TLS, start their own ({@link #start(TestCertificate, String)}).
  */
 final class Coturn {
 
@@ -37,19 +40,23 @@ final class Coturn {
     final String secret;
     final String previousSecret;
     final int port;
+    /** The TLS port ({@code turns:}), or -1 without TLS. */
+    final int tlsPort;
     final int minRelayPort;
     final int maxRelayPort;
     final Path log;
-    private final Process process;
+    private final List<String> command;
+    private Process process;
 
-    private Coturn(String secret, String previousSecret, int port, int minRelayPort, Path log, Process process) {
+    private Coturn(String secret, String previousSecret, int port, int tlsPort, int minRelayPort, Path log, List<String> command) {
         this.secret = secret;
         this.previousSecret = previousSecret;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.minRelayPort = minRelayPort;
         this.maxRelayPort = minRelayPort + RELAY_PORTS - 1;
         this.log = log;
-        this.process = process;
+        this.command = command;
     }
 
     static synchronized Coturn shared() {
@@ -64,30 +71,61 @@ final class Coturn {
     }
 
     private static Coturn start() {
+        return start(null, null);
+    }
+
+    /**
+     * Another coturn of its own (stop it when done), with TLS on a port of its own when {@code tls} (a certificate and
+     * its key, PEM) is given, and {@code secret} as its current secret (null: a random one).
+     */
+    static Coturn start(TestCertificate tls, String secret) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("coturn is not installed (" + BINARY + " is missing): install coturn (apt-get install coturn)");
         }
         try {
             Path work = Files.createTempDirectory("callvault-coturn");
             int port = freeTcpAndUdpPort();
+            int tlsPort = tls == null ? -1 : freeTcpAndUdpPort();
             int minRelayPort = freeUdpRange(RELAY_PORTS);
             Path log = Files.createDirectories(Path.of("target")).resolve("coturn-" + port + ".log").toAbsolutePath();
-            String current = randomSecret();
+            String current = secret == null ? randomSecret() : secret;
             String previous = randomSecret();
-            List<String> command = List.of(BINARY.toString(), "-n",
+            List<String> command = new ArrayList<>(List.of(BINARY.toString(), "-n",
                 "--use-auth-secret", "--static-auth-secret=" + current, "--static-auth-secret=" + previous, "--realm=" + REALM,
                 "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", "--listening-port=" + port,
                 "--min-port=" + minRelayPort, "--max-port=" + (minRelayPort + RELAY_PORTS - 1),
-                "--no-cli", "--no-tls", "--no-dtls", "--no-multicast-peers", "--no-rfc5780",
-                "--log-file=stdout", "--simple-log", "--pidfile=" + work.resolve("turnserver.pid"), "--db=" + work.resolve("turndb"));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Coturn coturn = new Coturn(current, previous, port, minRelayPort, log, process);
+                "--no-cli", "--no-dtls", "--no-multicast-peers", "--no-rfc5780",
+                "--log-file=stdout", "--simple-log", "--pidfile=" + work.resolve("turnserver.pid"), "--db=" + work.resolve("turndb")));
+            if (tls == null) {
+                command.add("--no-tls");
+            } else {
+                command.addAll(List.of("--tls-listening-port=" + tlsPort, "--cert=" + tls.certificate(), "--pkey=" + tls.key()));
+            }
+            Coturn coturn = new Coturn(current, previous, port, tlsPort, minRelayPort, log, List.copyOf(command));
             Runtime.getRuntime().addShutdownHook(new Thread(coturn::stop));
-            coturn.awaitListening();
+            coturn.restart();
             return coturn;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start coturn", e);
         }
+    }
+
+    /** Starts this coturn (again, after {@link #stop()}) on the same ports, with the same secrets; returns once it answers. */
+    synchronized void restart() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start coturn", e);
+        }
+        awaitListening();
+    }
+
+    String turnUri(String transport) {
+        return "turn:127.0.0.1:" + port + "?transport=" + transport;
     }
 
     /** Until a STUN Binding is answered over UDP and over TCP; fails at once if coturn exits. */
@@ -99,12 +137,25 @@ final class Coturn {
             .ignoreExceptions()
             .until(() -> {
                 try (UdpTransport udp = UdpTransport.open(address()); TcpTransport tcp = TcpTransport.connect(address(), Duration.ofMillis(300))) {
-                    return quick.binding(udp) != null && quick.binding(tcp) != null;
+                    return quick.binding(udp) != null && quick.binding(tcp) != null && tlsListening();
                 }
             });
     }
 
-    void stop() {
+    private boolean tlsListening() throws IOException {
+        if (tlsPort < 0) {
+            return true;
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), tlsPort), 300);
+            return true;
+        }
+    }
+
+    synchronized void stop() {
+        if (process == null) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

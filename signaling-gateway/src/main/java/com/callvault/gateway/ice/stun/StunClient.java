@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param initialRto   the first UDP retransmission timeout (RFC 5389: 500 ms)
  * @param attempts     how many times a UDP request is sent at most (RFC 5389: 7)
- * @param timeout      how long a whole transaction may take, over UDP or TCP
+ * @param timeout      how long a whole transaction may take, over UDP, TCP or TLS
  */
 public record StunClient(Duration initialRto, int attempts, Duration timeout) {
 
@@ -45,7 +45,7 @@ public record StunClient(Duration initialRto, int attempts, Duration timeout) {
             wait = wait.multipliedBy(2);
         }
         throw new StunTimeoutException("no answer to " + StunMethod.name(request.method()) + " from " + transport.remoteAddress()
-            + " over " + (transport.reliable() ? "TCP" : "UDP") + " (" + sent + " attempt" + (sent == 1 ? "" : "s") + " in "
+            + " over " + transport.protocol() + " (" + sent + " attempt" + (sent == 1 ? "" : "s") + " in "
             + timeout.toMillis() + " ms)");
     }
 

@@ -10,6 +10,9 @@ public interface StunTransport extends AutoCloseable {
     /** TCP delivers or fails; over UDP requests are retransmitted (RFC 5389 §7.2). */
     boolean reliable();
 
+    /** {@code UDP}, {@code TCP} or {@code TLS}: for messages. */
+    String protocol();
+
     void send(byte[] message) throws IOException;
 
     /** The next STUN message from the server, or null when none arrived within {@code timeout}. */

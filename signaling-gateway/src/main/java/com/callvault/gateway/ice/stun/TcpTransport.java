@@ -10,7 +10,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /**
- * STUN over TCP (RFC 5389 §7.2.2): messages back to back, each framed by the length in its header. TURN
+ * STUN over TCP (RFC 5389 §7.2.2), or over TLS on TCP ({@link TlsTransport}): messages back to back, each framed by the length in its header. TURN
  * ChannelData frames (first two bits 01, RFC 5766 §11.5) are skipped. A timeout in the middle of a message
  * leaves the stream unusable: close the transport.
  */
@@ -20,10 +20,12 @@ public final class TcpTransport implements StunTransport {
     private final DataInputStream in;
     private final OutputStream out;
     private final InetSocketAddress server;
+    private final String protocol;
 
-    private TcpTransport(Socket socket, InetSocketAddress server) throws IOException {
+    TcpTransport(Socket socket, InetSocketAddress server, String protocol) throws IOException {
         this.socket = socket;
         this.server = server;
+        this.protocol = protocol;
         this.in = new DataInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
     }
@@ -33,7 +35,7 @@ public final class TcpTransport implements StunTransport {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(server, StunTransport.socketTimeoutMillis(timeout));
-            return new TcpTransport(socket, server);
+            return new TcpTransport(socket, server, "TCP");
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -43,6 +45,11 @@ public final class TcpTransport implements StunTransport {
     @Override
     public boolean reliable() {
         return true;
+    }
+
+    @Override
+    public String protocol() {
+        return protocol;
     }
 
     @Override
@@ -61,7 +68,7 @@ public final class TcpTransport implements StunTransport {
             } catch (SocketTimeoutException e) {
                 return null;
             } catch (EOFException e) {
-                throw new EOFException("the server closed the TCP connection");
+                throw new EOFException("the server closed the " + protocol + " connection");
             }
             in.readFully(head, 1, 3);
             int length = ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);

@@ -13,8 +13,9 @@ import java.util.List;
  * <p>Allocate goes as RFC 5766 §6 and RFC 5389 §10.2 describe it: a first request without credentials draws a 401
  * with REALM and NONCE; the second carries USERNAME, REALM, NONCE, REQUESTED-TRANSPORT (UDP) and MESSAGE-INTEGRITY
  * keyed with {@code MD5(username:realm:password)}. A 438 Stale Nonce is retried once with the new nonce. A success
- * must carry XOR-RELAYED-ADDRESS, and a MESSAGE-INTEGRITY, when present, must match our key (else it was not our
- * server that answered).
+ * must carry XOR-RELAYED-ADDRESS ({@link NoRelayedAddressException} otherwise), and a MESSAGE-INTEGRITY, when present,
+ * must match our key (else it was not our server that answered). A server that allocates without asking for
+ * credentials is an open relay ({@link OpenRelayException}). Both anomalies release what was allocated.
  */
 public final class TurnClient {
 
@@ -38,7 +39,9 @@ public final class TurnClient {
         List<StunAttribute> requested = List.of(StunAttribute.unsignedInt(AttributeType.REQUESTED_TRANSPORT, (long) UDP << 24));
         StunResponse challenge = stun.send(transport, StunMessage.request(StunMethod.ALLOCATE, requested), null);
         if (challenge.success()) {
-            throw new StunFormatException("the server allocated without asking for credentials (it runs without authentication)");
+            releaseQuietly(() -> stun.send(transport, StunMessage.request(StunMethod.REFRESH,
+                List.of(StunAttribute.unsignedInt(AttributeType.LIFETIME, 0))), null));
+            throw new OpenRelayException("the server allocated a relay without asking for credentials (it runs without authentication)");
         }
         ErrorCode error = challenge.error();
         if (error.code() != ErrorCode.UNAUTHORIZED) {
@@ -50,11 +53,28 @@ public final class TurnClient {
             return new TurnRejected(StunMethod.ALLOCATE, response.error());
         }
         StunMessage message = response.message();
-        InetSocketAddress relayed = message.xorAddress(AttributeType.XOR_RELAYED_ADDRESS)
-            .orElseThrow(() -> new StunFormatException("the Allocate success response has no XOR-RELAYED-ADDRESS"));
+        InetSocketAddress relayed = message.xorAddress(AttributeType.XOR_RELAYED_ADDRESS).orElse(null);
         InetSocketAddress mapped = message.xorAddress(AttributeType.XOR_MAPPED_ADDRESS).orElse(null);
         Duration lifetime = Duration.ofSeconds(message.attribute(AttributeType.LIFETIME).map(StunAttribute::asUnsignedInt).orElse(600L));
+        if (relayed == null) {
+            releaseQuietly(() -> session.send(stun, transport, StunMethod.REFRESH,
+                List.of(StunAttribute.unsignedInt(AttributeType.LIFETIME, 0))));
+            throw new NoRelayedAddressException("the Allocate success response has no XOR-RELAYED-ADDRESS");
+        }
         return new TurnAllocation(stun, transport, session, relayed, mapped, lifetime);
+    }
+
+    private interface Release {
+        StunResponse send() throws IOException;
+    }
+
+    /** Best effort: whatever the answer, the server drops an allocation when its lifetime ends. */
+    private static void releaseQuietly(Release release) {
+        try {
+            release.send();
+        } catch (IOException | RuntimeException ignored) {
+            // the allocation times out on the server by itself
+        }
     }
 
     /** The long-term credential state of one allocation: who we are and the server's current realm and nonce. */

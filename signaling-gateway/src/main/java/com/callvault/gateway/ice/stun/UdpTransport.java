@@ -37,6 +37,11 @@ public final class UdpTransport implements StunTransport {
     }
 
     @Override
+    public String protocol() {
+        return "UDP";
+    }
+
+    @Override
     public void send(byte[] message) throws IOException {
         socket.send(new DatagramPacket(message, message.length));
     }
