@@ -3,6 +3,7 @@ package com.callvault.gateway.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.callvault.gateway.ice.Coturn;
 import com.callvault.gateway.testing.PostgresForTests;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>A browser's {@code Origin} must equal PUBLIC_URL (WebSocket upgrades and unsafe requests are refused
  * otherwise) and sign-in messages name PUBLIC_URL's host, so the port is chosen before the context starts
  * and PUBLIC_URL is {@code http://localhost:<that port>}, rather than the random port and fixed PUBLIC_URL of
- * {@code GatewayIntegrationTest}. Calls get ICE servers from a real coturn ({@link BrowserTurn}) in TURN REST mode and
+ * {@code GatewayIntegrationTest}. Calls get ICE servers from a real coturn ({@link #TURN}) in TURN REST mode and
  * ring for {@link #RING_TIMEOUT_SECONDS}. Screenshots go to {@code target/browser-artifacts/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -39,6 +40,12 @@ public abstract class BrowserTest {
     protected static final Path ARTIFACTS = Path.of("target", "browser-artifacts").toAbsolutePath();
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
     private static final long SPEC_TIMEOUT_MINUTES = 10;
+    /**
+     * The TURN server of the browser tests, a real coturn in TURN REST mode. Both browsers run on this machine, so
+     * their relayed addresses are loopback ones: coturn must relay between loopback peers, which a production coturn
+     * never does.
+     */
+    private static final Coturn TURN = Coturn.startWith("--allow-loopback-peers");
     /** How long calls ring in the browser tests (web/e2e/calls.spec.ts waits it out once, for "no answer"). */
     protected static final int RING_TIMEOUT_SECONDS = 8;
 
@@ -51,8 +58,8 @@ public abstract class BrowserTest {
         registry.add("LOG_FORMAT", () -> "");
         // calls: TURN REST credentials for a real coturn (relay-only calls), a short ring for the no-answer case
         registry.add("TURN_MODE", () -> "rest");
-        registry.add("TURN_SECRET", () -> BrowserTurn.shared().secret);
-        registry.add("TURN_URLS", () -> BrowserTurn.shared().urls());
+        registry.add("TURN_SECRET", () -> TURN.currentSecret());
+        registry.add("TURN_URLS", () -> TURN.turnUrls());
         registry.add("CALL_RING_TIMEOUT", () -> RING_TIMEOUT_SECONDS + "s");
     }
 

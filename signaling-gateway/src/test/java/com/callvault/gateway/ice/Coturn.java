@@ -29,11 +29,11 @@ import java.util.concurrent.TimeUnit;
  * fails the tests that need it: install it with {@code apt-get install coturn} ({@code .ci/run} does). Tests that stop
  * and start a coturn, or need TLS, start their own ({@link #start(TestCertificate, String)}).
  */
-final class Coturn {
+public final class Coturn {
 
     static final Path BINARY = Path.of("/usr/bin/turnserver");
     static final String REALM = "callvault.test";
-    static final int RELAY_PORTS = 20;
+    static final int RELAY_PORTS = 40;
 
     private static Coturn shared;
 
@@ -79,6 +79,25 @@ final class Coturn {
      * its key, PEM) is given, and {@code secret} as its current secret (null: a random one).
      */
     static Coturn start(TestCertificate tls, String secret) {
+        return start(tls, secret, List.of());
+    }
+
+    /** A coturn of its own without TLS, with these extra command-line options (e.g. {@code --allow-loopback-peers}). */
+    public static Coturn startWith(String... options) {
+        return start(null, null, List.of(options));
+    }
+
+    /** The current TURN REST secret ({@code TURN_SECRET} for the app). */
+    public String currentSecret() {
+        return secret;
+    }
+
+    /** {@code TURN_URLS} for the app: UDP and TCP to this coturn. */
+    public String turnUrls() {
+        return turnUri("udp") + "," + turnUri("tcp");
+    }
+
+    private static Coturn start(TestCertificate tls, String secret, List<String> options) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("coturn is not installed (" + BINARY + " is missing): install coturn (apt-get install coturn)");
         }
@@ -96,6 +115,7 @@ final class Coturn {
                 "--min-port=" + minRelayPort, "--max-port=" + (minRelayPort + RELAY_PORTS - 1),
                 "--no-cli", "--no-dtls", "--no-multicast-peers", "--no-rfc5780",
                 "--log-file=stdout", "--simple-log", "--pidfile=" + work.resolve("turnserver.pid"), "--db=" + work.resolve("turndb")));
+            command.addAll(options);
             if (tls == null) {
                 command.add("--no-tls");
             } else {
