@@ -54,7 +54,8 @@ public final class Diagnostics {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        // one line: drivers put positions and hints on lines of their own
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage().strip().replaceAll("\\s*\\n\\s*", "; ");
         return root.getClass().getSimpleName() + message;
     }
 }

@@ -37,6 +37,14 @@ final class DiagnosticsDatabase {
         return Mono.fromCallable(() -> work.apply(jdbc)).subscribeOn(Schedulers.boundedElastic());
     }
 
+    static final String NO_SCHEMA = "The database has no CallVault schema yet: no server has started against it (the server "
+        + "creates the tables when it starts)";
+
+    /** Whether the table exists in the schema the app uses (an unmigrated database has none). */
+    static boolean hasTable(JdbcTemplate jdbc, String table) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT to_regclass(?) IS NOT NULL", Boolean.class, table));
+    }
+
     /** The result when there is no database to ask. */
     static CheckResult absent() {
         return CheckResult.warn(ABSENT, Map.of());

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -16,11 +15,11 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code event-processors}: in a running server, every event processor of this instance: running or not, in error or
- * not (with the error), and per tracking processor its lag, the events between its slowest segment and the head of the
- * event store, plus the time lag {@code EventProcessorMonitor} samples ({@code eventProcessor_latency}). From the
- * command line there are no processors in the process: the stored tokens tell the same lag and whether a server holds
- * each segment ({@link StoredTokens}).
+ * {@code event-processors}: in a running server, every event processor of this instance, running or not, in error or
+ * not (with the error); for each its lag, the events between its slowest segment's stored token and the head of the
+ * event store, whichever instance holds the segment, and the time lag {@code EventProcessorMonitor} samples here
+ * ({@code eventProcessor_latency}). From the command line there are no processors in the process: the stored tokens
+ * tell the lag and whether a running server holds each segment ({@link StoredTokens}).
  */
 final class EventProcessorsCheck implements DiagnosticCheck {
 
@@ -48,13 +47,13 @@ final class EventProcessorsCheck implements DiagnosticCheck {
             return Mono.just(DiagnosticsDatabase.absent());
         }
         EventProcessingConfiguration configuration = processing.get();
-        if (configuration == null) {
-            return database.query(StoredTokens::read).map(StoredTokens::result);
-        }
-        return database.query(jdbc -> StoredTokens.head(jdbc)).map(head -> inProcess(configuration.eventProcessors(), head));
+        return database.query(jdbc -> DiagnosticsDatabase.hasTable(jdbc, "token_entry") ? StoredTokens.read(jdbc) : null)
+            .map(stored -> configuration == null ? StoredTokens.result(stored) : inProcess(configuration.eventProcessors(), stored))
+            .defaultIfEmpty(CheckResult.warn(DiagnosticsDatabase.NO_SCHEMA, Map.of()));
     }
 
-    private CheckResult inProcess(Map<String, EventProcessor> processors, long head) {
+    private CheckResult inProcess(Map<String, EventProcessor> processors, StoredTokens.Snapshot stored) {
+        long head = stored.head();
         List<String> stopped = new ArrayList<>();
         List<String> failing = new ArrayList<>();
         List<String> behind = new ArrayList<>();
@@ -75,22 +74,18 @@ final class EventProcessorsCheck implements DiagnosticCheck {
             if (processor instanceof TrackingEventProcessor tracking) {
                 Map<Integer, EventTrackerStatus> segments = tracking.processingStatus();
                 facts.put("segmentsHere", segments.size());
-                long slowest = Long.MAX_VALUE;
-                boolean caughtUp = true;
                 for (EventTrackerStatus status : segments.values()) {
-                    OptionalLong position = status.getCurrentPosition();
-                    slowest = Math.min(slowest, position.orElse(-1));
-                    caughtUp &= status.isCaughtUp();
                     if (status.isErrorState() && status.getError() != null) {
                         facts.put("segmentError", Diagnostics.describe(status.getError()));
                         failing.add(name);
                     }
                 }
-                if (!segments.isEmpty()) {
-                    long lag = Math.max(0, head - slowest);
+                List<StoredTokens.Segment> tokens = stored.segments().stream().filter(t -> t.processor().equals(name)).toList();
+                facts.put("segments", tokens.size());
+                if (!tokens.isEmpty()) {
+                    long lag = tokens.stream().mapToLong(t -> t.position() == null ? head : Math.max(0, head - t.position())).max().orElse(0);
                     facts.put("lagEvents", lag);
-                    facts.put("caughtUp", caughtUp);
-                    if (!caughtUp && lag > LAG_WARNING) {
+                    if (lag > LAG_WARNING) {
                         behind.add(name + " (" + lag + " events)");
                     }
                 }

@@ -35,14 +35,15 @@ final class PushSubscriptionsCheck implements DiagnosticCheck {
         if (!database.present()) {
             return Mono.just(DiagnosticsDatabase.absent());
         }
-        return database.query(jdbc -> jdbc.queryForMap("""
+        return database.query(jdbc -> !DiagnosticsDatabase.hasTable(jdbc, "push_subscription") ? null : jdbc.queryForMap("""
             SELECT count(*) AS subscriptions,
                    count(DISTINCT lower(address)) AS people,
                    count(*) FILTER (WHERE failures > 0) AS failing,
                    count(*) FILTER (WHERE last_failure_at > now() - interval '24 hours') AS failed_last_day,
                    count(*) FILTER (WHERE last_success_at > now() - interval '24 hours') AS delivered_last_day,
                    count(*) FILTER (WHERE expires_at < now()) AS expired
-            FROM push_subscription""")).map(this::result);
+            FROM push_subscription""")).map(this::result)
+            .defaultIfEmpty(CheckResult.warn(DiagnosticsDatabase.NO_SCHEMA, Map.of()));
     }
 
     private CheckResult result(Map<String, Object> row) {
