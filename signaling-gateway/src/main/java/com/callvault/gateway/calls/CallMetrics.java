@@ -50,7 +50,9 @@ class CallMetrics {
         connectedCounter(false);
         for (EndReason reason : EndReason.values()) {
             endedCounter(reason, EndReason.outcome(reason, false));
-            endedCounter(reason, EndReason.outcome(reason, true));
+            if (!reason.unanswered()) { // only an answered call can have had media
+                endedCounter(reason, EndReason.outcome(reason, true));
+            }
         }
     }
 
