@@ -45,6 +45,10 @@ final class ProxyCheck implements DiagnosticCheck {
         boolean trust = properties.trustProxy();
         boolean forwarded = !request.forwarded().isEmpty();
         String arrived = RequestView.origin(request.arrivedAs());
+        if (request.seenAs() == null) {
+            return CheckResult.fail("The proxy's forwarded headers cannot be read (" + request.forwarded() + "): the app refuses every "
+                + "request that carries them with 400", Map.of("forwardedHeaders", request.forwarded()));
+        }
         String seen = RequestView.origin(request.seenAs());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("trustProxy", trust);

@@ -17,7 +17,8 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
  *
  * @param arrivedAs the request URI as the connection gave it
  * @param forwarded the forwarded headers seen, by lower-case name
- * @param seenAs    the URI the app works with: rewritten from the forwarded headers when {@code TRUST_PROXY=true}
+ * @param seenAs    the URI the app works with: rewritten from the forwarded headers when {@code TRUST_PROXY=true}; null
+ *                  when those headers cannot be read
  */
 public record RequestView(boolean present, URI arrivedAs, Map<String, List<String>> forwarded, URI seenAs) {
 
@@ -36,7 +37,14 @@ public record RequestView(boolean present, URI arrivedAs, Map<String, List<Strin
                 forwarded.put(name.toLowerCase(Locale.ROOT), List.copyOf(values));
             }
         }
-        URI seenAs = trustProxy && !forwarded.isEmpty() ? new ForwardedHeaderTransformer().apply(request).getURI() : request.getURI();
+        URI seenAs = request.getURI();
+        if (trustProxy && !forwarded.isEmpty()) {
+            try {
+                seenAs = new ForwardedHeaderTransformer().apply(request).getURI();
+            } catch (RuntimeException unreadable) {
+                seenAs = null; // every other request carrying them is refused with 400
+            }
+        }
         return new RequestView(true, request.getURI(), Map.copyOf(forwarded), seenAs);
     }
 
