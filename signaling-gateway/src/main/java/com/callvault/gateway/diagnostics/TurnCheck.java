@@ -66,9 +66,10 @@ final class TurnCheck implements DiagnosticCheck {
                 + "), credentials signed with TURN_SECRET (" + settings.secrets().size() + " secret(s)), valid " + settings.ttl().toMinutes() + " min.";
             case CUSTOM -> "TURN_MODE=custom: " + settings.turnUris().size() + " TURN URI(s) (" + String.join(", ", transports(settings.turnUris()))
                 + ") with one static credential for everyone.";
-            case NONE -> "TURN_MODE=none: no TURN server.";
+            case NONE -> ""; // its warning says it all
         };
-        String said = warnings.isEmpty() ? what : what + " " + String.join(" ", warnings);
+        String said = String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of(what), warnings.stream())
+            .filter(part -> !part.isEmpty()).toList());
         return warnings.isEmpty() ? CheckResult.ok(said, details) : CheckResult.warn(said, details);
     }
 

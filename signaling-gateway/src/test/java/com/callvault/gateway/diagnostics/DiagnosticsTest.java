@@ -33,7 +33,7 @@ class DiagnosticsTest extends GatewayIntegrationTest {
         assertThat(database.get("status")).isEqualTo("ok");
         assertThat(details(database).get("schemaVersion")).isEqualTo(newestMigrationOnTheClasspath());
         assertThat(details(database).get("pending")).isEqualTo(0);
-        assertThat(check(report, "turn").get("summary")).asString().startsWith("TURN_MODE=none");
+        assertThat(check(report, "turn").get("summary")).asString().startsWith("No TURN server (TURN_MODE=none)");
         assertThat(check(report, "turn").get("status")).isEqualTo("warn");
         assertThat(check(report, "vapid").get("status")).isEqualTo("warn");
         assertThat(check(report, "vapid").get("summary")).asString().contains("Web Push is off");
