@@ -15,9 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param types    {@code ATTACHMENT_TYPES}: the media types accepted ({@code type/subtype}, parameters ignored)
  */
 @ConfigurationProperties("callvault.attachments")
-record AttachmentProperties(Path dir, DataSize maxBytes, List<String> types) {
+public record AttachmentProperties(Path dir, DataSize maxBytes, List<String> types) {
 
-    AttachmentProperties {
+    public AttachmentProperties {
         if (dir == null) {
             throw new IllegalArgumentException("callvault.attachments.dir (UPLOADS_DIR) is required");
         }

@@ -45,6 +45,15 @@ class CallMetrics {
         }
         Gauge.builder("callvault.calls.active", routes, CallRoutes::answeredAndLive).description("Answered calls not yet ended, routed by this instance")
             .register(registry);
+        // every series exists from the start at zero: a rate over a series that does not exist yet is "no data", not 0
+        connectedCounter(true);
+        connectedCounter(false);
+        for (EndReason reason : EndReason.values()) {
+            endedCounter(reason, EndReason.outcome(reason, false));
+            if (!reason.unanswered()) { // only an answered call can have had media
+                endedCounter(reason, EndReason.outcome(reason, true));
+            }
+        }
     }
 
     void invited(CallInvited event) {
@@ -52,16 +61,24 @@ class CallMetrics {
     }
 
     void connected(CallConnected event) {
-        connected.computeIfAbsent(event.relayed(), relayed -> Counter.builder("callvault.calls.connected")
+        connectedCounter(event.relayed()).increment();
+    }
+
+    private Counter connectedCounter(boolean relayed) {
+        return connected.computeIfAbsent(relayed, r -> Counter.builder("callvault.calls.connected")
             .description("Calls whose media connected, by whether a TURN relay carries it")
-            .tag("relayed", relayed.toString()).register(registry)).increment();
+            .tag("relayed", r.toString()).register(registry));
+    }
+
+    private Counter endedCounter(EndReason reason, String outcome) {
+        return ended.get(reason).computeIfAbsent(outcome, o -> Counter.builder("callvault.calls.ended").description("Calls ended")
+            .tag("outcome", o).tag("reason", reason.wireName()).register(registry));
     }
 
     void ended(CallEnded event) {
         EndReason reason = EndReason.fromWireName(event.reason());
         String outcome = EndReason.outcome(reason, event.connectedMillis() != null);
-        ended.get(reason).computeIfAbsent(outcome, o -> Counter.builder("callvault.calls.ended").description("Calls ended")
-            .tag("outcome", o).tag("reason", reason.wireName()).register(registry)).increment();
+        endedCounter(reason, outcome).increment();
         if (event.setupMillis() != null) {
             setup.record(Duration.ofMillis(event.setupMillis()));
         }

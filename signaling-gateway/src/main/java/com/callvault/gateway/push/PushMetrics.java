@@ -2,6 +2,7 @@ package com.callvault.gateway.push;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -36,6 +37,9 @@ final class PushMetrics {
         }
     }
 
+    /** The kinds {@link PushNotifier} sends. */
+    static final List<String> KINDS = List.of("call", "call-ended", "message");
+
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -43,11 +47,21 @@ final class PushMetrics {
         this.registry = registry;
         io.micrometer.core.instrument.Gauge.builder("callvault.push.queued", queued).description("Pushes waiting to be sent or retried")
             .register(registry);
+        // every series exists from the start at zero: a rate over a series that does not exist yet is "no data", not 0
+        for (String kind : KINDS) {
+            for (Outcome outcome : Outcome.values()) {
+                counter(kind, outcome);
+            }
+        }
     }
 
     void count(String kind, Outcome outcome) {
-        counters.computeIfAbsent(kind + "/" + outcome.tag(), key -> Counter.builder("callvault.push.sent")
+        counter(kind, outcome).increment();
+    }
+
+    private Counter counter(String kind, Outcome outcome) {
+        return counters.computeIfAbsent(kind + "/" + outcome.tag(), key -> Counter.builder("callvault.push.sent")
             .description("Tries to push to one device, by kind and outcome").tag("kind", kind).tag("outcome", outcome.tag())
-            .register(registry)).increment();
+            .register(registry));
     }
 }

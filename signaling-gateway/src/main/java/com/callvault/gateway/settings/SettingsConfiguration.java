@@ -27,11 +27,11 @@ class SettingsConfiguration {
     /**
      * Forwarded headers rewrite the request's scheme, host and client address. They are honoured only
      * behind a proxy the operator vouches for ({@code TRUST_PROXY=true}); otherwise any client could forge them.
-     * The bean name is the one WebFlux looks up.
+     * The bean name is the one WebFlux looks up. The diagnostics request keeps its headers ({@link TrustedProxyHeaders}).
      */
     @Bean(name = "forwardedHeaderTransformer")
     @ConditionalOnProperty(name = "callvault.trust-proxy", havingValue = "true")
     ForwardedHeaderTransformer forwardedHeaderTransformer() {
-        return new ForwardedHeaderTransformer();
+        return new TrustedProxyHeaders();
     }
 }
