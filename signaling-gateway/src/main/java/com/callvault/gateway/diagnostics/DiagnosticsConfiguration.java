@@ -2,6 +2,7 @@ package com.callvault.gateway.diagnostics;
 
 import com.callvault.gateway.attachments.AttachmentProperties;
 import com.callvault.gateway.ice.IceProperties;
+import com.callvault.gateway.ice.health.TurnHealth;
 import com.callvault.gateway.push.PushProperties;
 import com.callvault.gateway.settings.CallVaultProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,8 +51,12 @@ public class DiagnosticsConfiguration {
 
     @Bean
     @Order(30)
-    DiagnosticCheck turnCheck(IceProperties properties, ObjectProvider<TurnHealthSummary> health) {
-        return new TurnCheck(properties, health::getIfAvailable);
+    DiagnosticCheck turnCheck(IceProperties properties, ObjectProvider<TurnHealthSummary> summary, ObjectProvider<TurnHealth> health) {
+        // the background TURN health checks' view where they run (the diagnose command's context has none)
+        return new TurnCheck(properties, () -> summary.getIfAvailable(() -> {
+            TurnHealth checks = health.getIfAvailable();
+            return checks == null ? null : new TurnHealthReport(checks);
+        }));
     }
 
     @Bean
