@@ -1,6 +1,5 @@
 package com.callvault.gateway.protocol;
 
-import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
