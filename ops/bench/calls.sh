@@ -22,6 +22,8 @@
 # BENCH_WARMUP=20 (s of unmeasured closed-loop load, half per target: the JIT), BENCH_IDLE=10000 (0: skip step 4),
 # BENCH_IDLE_USERS=400, BENCH_SETUP_SECONDS=10, BENCH_SETUP_CONCURRENCY=16, BENCH_MAX_WINDOW=2 (per pair and side),
 # BENCH_CANDIDATE_BYTES=300, BENCH_OFFER_BYTES=4096, BENCH_SIGN_IN_THREADS=8, BENCH_KEEP_LOGS=1 (keep the logs and results.json).
+# BENCH_ONLY=idle runs step 4 alone (≈ 1 minute: only the idle sockets' users sign in); BENCH_HEAP_DUMPS=DIR writes heap
+# dumps of each target before and after its idle sockets open (DIR/app-before.hprof, …; ≈ 100 MB each).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . ops/lib/jdk.sh
@@ -146,7 +148,8 @@ status=0
   --pairs "$pairs" --rate "${BENCH_RATE:-5000}" --seconds "${BENCH_SECONDS:-10}" --warmup "${BENCH_WARMUP:-20}" --idle "$idle" \
   --idle-users "${BENCH_IDLE_USERS:-400}" --setup-seconds "${BENCH_SETUP_SECONDS:-10}" --setup-concurrency "${BENCH_SETUP_CONCURRENCY:-16}" \
   --max-window "${BENCH_MAX_WINDOW:-2}" --candidate-bytes "${BENCH_CANDIDATE_BYTES:-300}" --offer-bytes "${BENCH_OFFER_BYTES:-4096}" \
-  --sign-in-threads "${BENCH_SIGN_IN_THREADS:-8}" --out "$work/results.json" \
+  --sign-in-threads "${BENCH_SIGN_IN_THREADS:-8}" --only "${BENCH_ONLY:-all}" ${BENCH_HEAP_DUMPS:+--heap-dumps "$BENCH_HEAP_DUMPS"} \
+  --out "$work/results.json" \
   --heading "Results (app, bare forwarder, PostgreSQL and generator on the same $(nproc) cores)" \
   || status=$?
 echo "(whole run: $(( SECONDS - started )) s)"

@@ -8,6 +8,8 @@ import com.callvault.gateway.protocol.ClientFrame;
 import com.callvault.gateway.protocol.FrameCodec;
 import com.callvault.gateway.protocol.ServerFrame;
 import com.callvault.gateway.protocol.ServerFrames;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +21,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
  * {@code /ws}: the browser's one socket. Authenticated at the upgrade (session cookie or bearer header),
@@ -63,24 +66,31 @@ class ChatWebSocketHandler implements WebSocketHandler {
         this.settings = settings;
     }
 
+    /**
+     * Serves a socket opened by {@link LeanSocketUpgrade}: the user is the principal it resolved at the upgrade, and
+     * the socket is read and written through Reactor Netty directly. Nothing keeps the Spring session: an idle socket
+     * holds its connection, its lanes and its place in the live channel, and little else.
+     */
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        return session.getHandshakeInfo().getPrincipal()
-            .map(principal -> (SignedInUser) ((Authentication) principal).getPrincipal())
-            .flatMap(user -> serve(session, user))
-            .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION.withReason("not signed in"))));
-    }
-
-    private Mono<Void> serve(WebSocketSession session, SignedInUser user) {
-        Address me = Address.of(user.address());
+        LeanSocketUpgrade.Session socket = (LeanSocketUpgrade.Session) session;
+        WebsocketOutbound out = socket.outbound();
+        if (!(session.getAttributes().get(LeanSocketUpgrade.PRINCIPAL) instanceof Authentication authentication
+            && authentication.getPrincipal() instanceof SignedInUser user)) {
+            return close(out, CloseStatus.POLICY_VIOLATION.withReason("not signed in"));
+        }
         String device = UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri()).build().getQueryParams().getFirst("device");
         if (device != null && !CallLimits.DEVICE_ID.matcher(device).matches()) {
-            return session.send(Mono.just(session.textMessage(codec.encode(new ServerFrames.ErrorFrame(null, "invalid-device-id",
-                    "\"device\" is 1-128 of A-Z a-z 0-9 . _ ~ : -")))))
-                .then(session.close(CloseStatus.POLICY_VIOLATION.withReason("invalid device id")));
+            ServerFrame error = new ServerFrames.ErrorFrame(null, "invalid-device-id", "\"device\" is 1-128 of A-Z a-z 0-9 . _ ~ : -");
+            return out.sendObject(new TextWebSocketFrame(Unpooled.wrappedBuffer(codec.encodeBytes(error)))).then()
+                .then(close(out, CloseStatus.POLICY_VIOLATION.withReason("invalid device id")));
         }
-        String deviceId = device != null ? device : UUID.randomUUID().toString();
-        Connection connection = new Connection(session, me, deviceId, settings, codec);
+        return serve(socket.inbound(), out, user, device != null ? device : UUID.randomUUID().toString());
+    }
+
+    private Mono<Void> serve(WebsocketInbound in, WebsocketOutbound out, SignedInUser user, String deviceId) {
+        Address me = Address.of(user.address());
+        Connection connection = new Connection(me, deviceId, settings, codec, status -> close(out, status).subscribe());
         connection.emit(Connection.hello(me, user.sessionId().toString(), deviceId, settings));
         Disposable membership = live.join(me.value(), deviceId, connection::onLive);
         heartbeats.add(connection);
@@ -89,22 +99,27 @@ class ChatWebSocketHandler implements WebSocketHandler {
             return Mono.empty();
         });
 
-        Flux<FrameCodec.Decoded> frames = session.receive()
-            .doOnNext(message -> connection.heard())
-            .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
-            .map(message -> codec.decode(message.getPayloadAsText()));
-        Mono<Void> inbound = FrameLanes.handle(frames, ChatWebSocketHandler::orderingKey, decoded -> onFrame(connection, decoded));
-        Mono<Void> offline = Mono.defer(() -> calls.offline(me, deviceId)).onErrorResume(error -> {
-            log.warn("Could not report the calls of {} device {} offline", me, deviceId, error);
-            return Mono.empty();
-        });
-        Mono<Void> outbound = session.send(connection.outbound());
-        return Mono.when(online.then(inbound).doFinally(signal -> connection.complete()), outbound)
+        // every frame, a pong too, tells the client is alive; text frames are requests
+        Flux<FrameCodec.Decoded> frames = in.aggregateFrames(WebSocketConfiguration.MAX_TRANSPORT_FRAME_BYTES).receiveFrames()
+            .handle((frame, sink) -> {
+                connection.heard();
+                if (frame instanceof TextWebSocketFrame text) {
+                    sink.next(codec.decode(text.text()));
+                }
+            });
+        Mono<Void> inbound = FrameLanes.handle(online, frames, ChatWebSocketHandler::orderingKey, decoded -> onFrame(connection, decoded));
+        Mono<Void> outbound = out.sendObject(connection.outbound()).then();
+        return Mono.when(inbound.doFinally(signal -> connection.complete()), outbound)
             .doFinally(signal -> {
                 heartbeats.remove(connection);
                 membership.dispose();
-                offline.subscribe();
+                Mono.defer(() -> calls.offline(me, deviceId))
+                    .subscribe(null, error -> log.warn("Could not report the calls of {} device {} offline", me, deviceId, error));
             });
+    }
+
+    private static Mono<Void> close(WebsocketOutbound out, CloseStatus status) {
+        return out.sendClose(status.getCode(), status.getReason());
     }
 
     /**

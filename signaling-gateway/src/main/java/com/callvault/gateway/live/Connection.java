@@ -5,16 +5,19 @@ import com.callvault.gateway.protocol.ClientFrame;
 import com.callvault.gateway.protocol.FrameCodec;
 import com.callvault.gateway.protocol.ServerFrame;
 import com.callvault.gateway.protocol.ServerFrames;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
-import org.springframework.web.reactive.socket.WebSocketMessage;
-import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
@@ -36,7 +39,8 @@ final class Connection {
     private static final Object PING = new Object();
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
-    private final WebSocketSession session;
+    /** Sends a close frame with the status: the socket's end (see {@link #close}). */
+    private final Consumer<CloseStatus> closer;
     private final Address me;
     private final String device;
     private final LiveSettings settings;
@@ -53,8 +57,8 @@ final class Connection {
     private boolean closing;
     private volatile long lastHeard = System.nanoTime();
 
-    Connection(WebSocketSession session, Address me, String device, LiveSettings settings, FrameCodec codec) {
-        this.session = session;
+    Connection(Address me, String device, LiveSettings settings, FrameCodec codec, Consumer<CloseStatus> closer) {
+        this.closer = closer;
         this.me = me;
         this.device = device;
         this.settings = settings;
@@ -76,11 +80,11 @@ final class Connection {
         return device;
     }
 
-    /** What the socket sends: the frames and pings, in the order they were queued. */
-    Flux<WebSocketMessage> outbound() {
+    /** What the socket sends: the frames and pings, in the order they were queued, encoded as the socket takes them. */
+    Flux<WebSocketFrame> outbound() {
         return out.asFlux().map(item -> {
             queued.decrementAndGet();
-            return item == PING ? session.pingMessage(factory -> factory.wrap(new byte[0])) : session.textMessage(codec.encode((ServerFrame) item));
+            return item == PING ? new PingWebSocketFrame() : new TextWebSocketFrame(Unpooled.wrappedBuffer(codec.encodeBytes((ServerFrame) item)));
         });
     }
 
@@ -166,7 +170,7 @@ final class Connection {
             closing = true;
             log.info("Closing the socket of {}: {}", me, status.getReason());
             out.tryEmitComplete();
-            session.close(status).subscribe();
+            closer.accept(status);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.reactivestreams.Subscription;
+import reactor.core.Disposable;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,10 +39,21 @@ final class FrameLanes<T> extends BaseSubscriber<T> {
 
     /** Completes when {@code frames} completed and every frame was handled; fails when a handler fails. */
     static <T> Mono<Void> handle(Flux<T> frames, Function<T, String> laneOf, Function<T, Mono<Void>> handler) {
+        return handle(Mono.empty(), frames, laneOf, handler);
+    }
+
+    /**
+     * The same, reading {@code frames} only once {@code first} completed (it fails when {@code first} fails). Unlike
+     * {@code first.then(…)}, nothing keeps {@code first} once it is done: the socket's pipeline lives for hours.
+     */
+    static <T> Mono<Void> handle(Mono<Void> first, Flux<T> frames, Function<T, String> laneOf, Function<T, Mono<Void>> handler) {
         return Mono.create(sink -> {
             FrameLanes<T> lanes = new FrameLanes<>(laneOf, handler, sink);
-            sink.onDispose(lanes);
-            frames.subscribe(lanes);
+            Disposable started = first.subscribe(null, sink::error, () -> frames.subscribe(lanes));
+            sink.onDispose(() -> {
+                started.dispose();
+                lanes.dispose();
+            });
         });
     }
 

@@ -6,10 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
 /**
- * The upgrade requests of {@code /ws} and {@code /rsocket} are not observed as HTTP requests. Such a "request" lasts
- * as long as its socket, so its duration says nothing, and its observation (context, tags, the request's headers)
- * would stay in memory for the socket's whole life: about a third of what an idle socket costs. Sockets have
- * their own measures (open connections, frames, closes).
+ * The upgrade requests of {@code /ws} and {@code /rsocket} are not observed as HTTP requests: their duration says
+ * nothing about the socket that follows, and an observation's context (tags, the request's headers) is memory that
+ * {@link LeanSocketUpgrade} would otherwise have to let go of. Sockets have their own measures (open connections,
+ * frames, closes).
  */
 @Configuration(proxyBeanMethods = false)
 class LongLivedConnectionObservations {

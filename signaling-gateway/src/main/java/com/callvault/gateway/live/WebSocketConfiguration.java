@@ -8,7 +8,6 @@ import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
-import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,8 +23,7 @@ class WebSocketConfiguration {
 
     @Bean
     WebSocketHandlerAdapter webSocketHandlerAdapter() {
-        var strategy = new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
-            .maxFramePayloadLength(MAX_TRANSPORT_FRAME_BYTES));
+        var strategy = new LeanSocketUpgrade(() -> WebsocketServerSpec.builder().maxFramePayloadLength(MAX_TRANSPORT_FRAME_BYTES));
         return new WebSocketHandlerAdapter(new HandshakeWebSocketService(strategy));
     }
 }

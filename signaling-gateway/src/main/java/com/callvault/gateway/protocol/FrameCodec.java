@@ -1,6 +1,5 @@
 package com.callvault.gateway.protocol;
 
-import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -71,8 +70,9 @@ public class FrameCodec {
         return json.writeValueAsString(frame);
     }
 
+    /** The same JSON as {@link #encode}, as UTF-8. */
     public byte[] encodeBytes(ServerFrame frame) {
-        return encode(frame).getBytes(StandardCharsets.UTF_8);
+        return json.writeValueAsBytes(frame);
     }
 
     private static Invalid invalid(String id, String code, String message) {

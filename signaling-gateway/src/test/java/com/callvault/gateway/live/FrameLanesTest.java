@@ -71,4 +71,46 @@ class FrameLanesTest {
 
         assertThat(done.toFuture()).isCompletedExceptionally();
     }
+
+    @Test
+    void frames_are_read_only_once_the_first_step_completed() {
+        Sinks.Empty<Void> first = Sinks.empty();
+        Sinks.Many<String> frames = Sinks.many().unicast().onBackpressureBuffer();
+        var result = FrameLanes.handle(first.asMono(), frames.asFlux(), FrameLanesTest::lane, this::handle).toFuture();
+        frames.tryEmitNext("a:1");
+        assertThat(frames.currentSubscriberCount()).isZero();
+
+        first.tryEmitEmpty();
+        assertThat(started).containsExactly("a:1");
+
+        frames.tryEmitComplete();
+        finish("a:1");
+        assertThat(result).isCompleted();
+    }
+
+    @Test
+    void a_first_step_that_fails_fails_the_whole_without_reading_a_frame() {
+        Sinks.Many<String> frames = Sinks.many().unicast().onBackpressureBuffer();
+        frames.tryEmitNext("a:1");
+
+        var result = FrameLanes.handle(Mono.error(new IllegalStateException("no")), frames.asFlux(), FrameLanesTest::lane, this::handle).toFuture();
+
+        assertThat(result).isCompletedExceptionally();
+        assertThat(frames.currentSubscriberCount()).isZero();
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void cancelling_before_the_first_step_completed_cancels_it_and_never_reads() {
+        Sinks.Empty<Void> first = Sinks.empty();
+        Sinks.Many<String> frames = Sinks.many().unicast().onBackpressureBuffer();
+        var subscription = FrameLanes.handle(first.asMono(), frames.asFlux(), FrameLanesTest::lane, this::handle).subscribe();
+        assertThat(first.currentSubscriberCount()).isOne();
+
+        subscription.dispose();
+
+        assertThat(first.currentSubscriberCount()).isZero();
+        first.tryEmitEmpty();
+        assertThat(frames.currentSubscriberCount()).isZero();
+    }
 }

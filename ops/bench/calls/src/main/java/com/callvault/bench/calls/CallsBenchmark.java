@@ -100,9 +100,15 @@ public final class CallsBenchmark {
 
     private int run() throws Exception {
         postmasterPid = postmasterPid();
-        step("sockets", this::sockets);
+        boolean idleOnly = options.get("only", "all").equals("idle");
+        if (idleOnly) {
+            step("sign-in", this::signInIdleUsers);
+            step("warm the socket path", this::warmSocketPath);
+        } else {
+            step("sockets", this::sockets);
+        }
         boolean ready = results.errors().isEmpty();
-        if (ready) {
+        if (ready && !idleOnly) {
             step("calls for the relay", this::establish);
             step("warm-up", this::warmUp);
             step("idle CPU", this::idleCpu);
@@ -191,6 +197,16 @@ public final class CallsBenchmark {
             attach(appPairs.get(i), sockets.get(2 * i), sockets.get(2 * i + 1));
         }
         log("app: %,d sockets open in %.1f s", sockets.size(), secondsSince(t0));
+    }
+
+    /** Step 4 alone ({@code --only idle}): just the users the idle sockets sign in as, no pairs and no calls. */
+    private void signInIdleUsers() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        Api api = new Api(http, options.get("app-url"), publicUrl);
+        api.awaitHealthy(Duration.ofSeconds(60));
+        long t0 = System.nanoTime();
+        idleUsers.addAll(signIn(api, (int) options.getLong("idle-users", 400), (int) options.getLong("sign-in-threads", 8)));
+        log("app: %,d users signed in in %.1f s", idleUsers.size(), secondsSince(t0));
     }
 
     /** Puts every app pair in an accepted and connected call (a call not reported connected ends after 30 s). */
@@ -453,18 +469,7 @@ public final class CallsBenchmark {
     private void idle(Target target, int count) throws Exception {
         String key = "idle." + target.name() + ".";
         int users = (int) Math.max(1, Math.min(options.getLong("idle-users", 400), idleUsers.size()));
-        IntFunction<SocketSpec> spec;
-        if (target == app) {
-            if (idleUsers.isEmpty()) {
-                throw new IllegalStateException("no signed-in users");
-            }
-            spec = i -> {
-                Api.Session user = idleUsers.get(i % users);
-                return new SocketSpec(appWs + "?device=idle-" + (i / users), user.token(), publicUrl, "idle-" + i);
-            };
-        } else {
-            spec = i -> new SocketSpec(bareWs + "?pair=idle-" + i + "&side=a", null, null, "idle-" + i);
-        }
+        IntFunction<SocketSpec> spec = idleSockets(target, "idle-");
         long pid = target.pid();
         long rssNoGc0 = Proc.rssKiB(pid);
         boolean gc = Proc.fullGc(pid);
@@ -473,6 +478,11 @@ public final class CallsBenchmark {
         long heap0 = Proc.heapUsedKiB(pid);
         long fds0 = Proc.openFiles(pid);
         Map<String, long[]> histogram0 = options.flag("no-histogram") ? Map.of() : Proc.histogram(pid);
+        String dumps = options.get("heap-dumps", null);
+        if (dumps != null) {
+            Proc.heapDump(pid, Path.of(dumps, target.name() + "-before.hprof"));
+            Proc.nativeMemory(pid, Path.of(dumps, target.name() + "-before-nmt.txt"));
+        }
         long t0 = System.nanoTime();
         List<SocketSpec> specs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -487,6 +497,11 @@ public final class CallsBenchmark {
         long rss1 = Proc.rssKiB(pid);
         long heap1 = Proc.heapUsedKiB(pid);
         long fds1 = Proc.openFiles(pid);
+        if (dumps != null) {
+            Proc.heapDump(pid, Path.of(dumps, target.name() + "-after.hprof"));
+            Proc.nativeMemory(pid, Path.of(dumps, target.name() + "-after-nmt.txt"));
+            log("%s heap dumps (before and after the idle sockets) in %s", target.name(), dumps);
+        }
         if (!histogram0.isEmpty()) {
             List<String> grown = Proc.grown(histogram0, Proc.histogram(pid), count, 14);
             results.put(key + "heapPerSocketByClass", grown);
@@ -511,6 +526,35 @@ public final class CallsBenchmark {
             results.number(key + "rssPerSocketKiB"), results.number(key + "rssNoGcPerSocketKiB"), results.number(key + "heapPerSocketKiB"),
             fds1 - fds0);
         Thread.sleep(2000);
+    }
+
+    /** {@code --only idle}: no relay step ran, so the socket path is cold; opening and closing some sockets warms it up. */
+    private void warmSocketPath() throws Exception {
+        int count = (int) options.getLong("idle-warm-up", 1000);
+        for (Target target : List.of(bare, app)) {
+            IntFunction<SocketSpec> spec = idleSockets(target, "warm-");
+            List<SocketSpec> specs = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                specs.add(spec.apply(i));
+            }
+            openAll(specs, 128, null).forEach(Socket::close);
+        }
+        Thread.sleep(2000);
+        log("socket path warmed: %,d sockets opened and closed on each target", count);
+    }
+
+    private IntFunction<SocketSpec> idleSockets(Target target, String prefix) {
+        if (target == bare) {
+            return i -> new SocketSpec(bareWs + "?pair=" + prefix + i + "&side=a", null, null, prefix + i);
+        }
+        if (idleUsers.isEmpty()) {
+            throw new IllegalStateException("no signed-in users");
+        }
+        int users = (int) Math.max(1, Math.min(options.getLong("idle-users", 400), idleUsers.size()));
+        return i -> {
+            Api.Session user = idleUsers.get(i % users);
+            return new SocketSpec(appWs + "?device=" + prefix + (i / users), user.token(), publicUrl, prefix + i);
+        };
     }
 
     // ---------------------------------------------------------------- plumbing

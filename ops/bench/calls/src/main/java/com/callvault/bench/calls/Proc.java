@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +57,19 @@ final class Proc {
         return jcmd(pid, "GC.run") != null;
     }
 
+    /** {@code jcmd PID GC.heap_dump FILE} (live objects only: a full GC first); false when it failed. */
+    static boolean heapDump(long pid, Path file) {
+        return jcmd(pid, "GC.heap_dump " + file.toAbsolutePath()) != null;
+    }
+
+    /** {@code jcmd PID VM.native_memory summary} into a file, when the JVM runs with -XX:NativeMemoryTracking. */
+    static void nativeMemory(long pid, Path file) throws IOException {
+        String summary = jcmd(pid, "VM.native_memory summary");
+        if (summary != null && summary.contains("Total:")) {
+            Files.writeString(file, summary);
+        }
+    }
+
     /** Java heap in use (KiB) per {@code jcmd PID GC.heap_info}, or -1. */
     static long heapUsedKiB(long pid) {
         String info = jcmd(pid, "GC.heap_info");
@@ -93,7 +108,9 @@ final class Proc {
     private static String jcmd(long pid, String command) {
         Path jcmd = ProcessHandle.current().info().command().map(java -> Path.of(java).resolveSibling("jcmd")).orElse(Path.of("jcmd"));
         try {
-            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+            List<String> args = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+            args.addAll(List.of(command.split(" ")));
+            Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 return null;

@@ -22,8 +22,81 @@ final class Report {
     }
 
     void print() {
-        String rate = integer(options.getDouble("rate", 5000));
         String pairs = integer(r.number("pairs"));
+        boolean all = !options.get("only", "all").equals("idle");
+        if (all) {
+            relay();
+        }
+        double appRss = r.number("idle.app.rssPerSocketKiB");
+        double bareRss = r.number("idle.bare.rssPerSocketKiB");
+        row("4", "RSS per idle connection (" + integer(r.number("idle.app.sockets")) + " sockets, " + integer(r.number("idle.app.users"))
+            + " users)", kib(appRss), "≤ 16 KiB (bare " + kib(bareRss) + ")", ratio(appRss, bareRss),
+            Double.isNaN(appRss) ? "n/a" : appRss <= 16 ? "PASS" : "FAIL");
+        for (String t : List.of("bare", "app")) {
+            String k = "idle." + t + ".";
+            detail("4", String.format(Locale.ROOT, "%s: RSS %s → %s KiB (after full GCs), %s per socket; without the second GC %s per socket;"
+                    + " Java heap in use %s per socket; %s still open of %s; opened in %.1f s; fds +%s", t, integer(r.number(k + "rssBeforeKiB")),
+                integer(r.number(k + "rssAfterKiB")), kib(r.number(k + "rssPerSocketKiB")), kib(r.number(k + "rssNoGcPerSocketKiB")),
+                kib(r.number(k + "heapPerSocketKiB")), integer(r.number(k + "stillOpen")), integer(r.number(k + "sockets")),
+                r.number(k + "openSeconds"), integer(r.number(k + "fdsAdded"))));
+        }
+        for (String t : List.of("bare", "app")) {
+            if (r.get("idle." + t + ".heapPerSocketByClass") instanceof List<?> grown) {
+                detail("4", t + " heap per idle socket by class (jcmd GC.class_histogram, bytes and instances per socket): "
+                    + String.join("; ", grown.stream().map(Object::toString).toList()));
+            }
+        }
+        if (all) {
+            setups(pairs);
+        }
+
+        System.out.println();
+        System.out.println(options.get("heading", "CallVault call signaling benchmark"));
+        int[] w = {2, 6, 5, 17};
+        for (Row row : rows) {
+            w[1] = Math.max(w[1], row.figure().length());
+            w[2] = Math.max(w[2], row.value().length());
+            w[3] = Math.max(w[3], row.target().length());
+        }
+        String format = "%-" + w[0] + "s  %-" + w[1] + "s  %" + w[2] + "s  %-" + w[3] + "s  %6s  %s%n";
+        System.out.printf(format, "#", "figure", "value", "baseline / target", "ratio", "verdict");
+        System.out.println("-".repeat(w[0] + w[1] + w[2] + w[3] + 24));
+        rows.forEach(row -> System.out.printf(format, row.step(), row.figure(), row.value(), row.target(), row.ratio(), row.verdict()));
+
+        System.out.println();
+        System.out.println("Details");
+        details.forEach(line -> System.out.println("  " + line));
+
+        System.out.println();
+        System.out.println("CPU, cores used on average (this machine: " + Runtime.getRuntime().availableProcessors() + " cores; target = the app or"
+            + " the bare forwarder, whichever the phase loads)");
+        System.out.printf("%-34s %7s %7s %10s %9s %6s %6s%n", "phase", "seconds", "target", "PostgreSQL", "generator", "other", "idle");
+        double noisiest = 0;
+        String noisiestPhase = null;
+        for (var e : r.cpu().entrySet()) {
+            CpuMeter.Split c = e.getValue();
+            System.out.printf(Locale.ROOT, "%-34s %7.1f %7.2f %10.2f %9.2f %6.2f %6.2f%n", e.getKey(), c.seconds(), c.app(), c.postgres(),
+                c.generator(), c.other(), c.idle());
+            if (c.other() > noisiest) {
+                noisiest = c.other();
+                noisiestPhase = e.getKey();
+            }
+        }
+        System.out.println("(generator = this load generator's own CPU: when target + generator ≈ all cores, the generator shares the limit;"
+            + " other = the rest of the machine)");
+        if (noisiest > 0.25) {
+            System.out.printf(Locale.ROOT, "NOTE: other work on this machine used up to %.2f cores (during \"%s\"): such phases show worse figures"
+                + " than a quiet machine would.%n", noisiest, noisiestPhase);
+        }
+        if (!r.errors().isEmpty()) {
+            System.out.println();
+            System.out.println("BROKEN steps (the benchmark itself failed there):");
+            r.errors().forEach(e -> System.out.println("  " + e.step() + ": " + e.error()));
+        }
+    }
+
+    private void relay() {
+        String rate = integer(options.getDouble("rate", 5000));
         for (String kind : List.of("candidate", "offer")) {
             String label = kind.equals("candidate") ? integer(r.number("candidateBytes")) + " B candidates" : integer(r.number("offerBytes")) + " B offers";
             double limit = kind.equals("candidate") ? 3 : 10;
@@ -71,25 +144,9 @@ final class Report {
                 seconds(appNet), seconds(bareNet), ratio(appNet, bareNet),
                 seconds(r.number(k + "app.generatorCpuSecondsPer1000")), seconds(r.number(k + "bare.generatorCpuSecondsPer1000"))));
         }
-        double appRss = r.number("idle.app.rssPerSocketKiB");
-        double bareRss = r.number("idle.bare.rssPerSocketKiB");
-        row("4", "RSS per idle connection (" + integer(r.number("idle.app.sockets")) + " sockets, " + integer(r.number("idle.app.users"))
-            + " users)", kib(appRss), "≤ 16 KiB (bare " + kib(bareRss) + ")", ratio(appRss, bareRss),
-            Double.isNaN(appRss) ? "n/a" : appRss <= 16 ? "PASS" : "FAIL");
-        for (String t : List.of("bare", "app")) {
-            String k = "idle." + t + ".";
-            detail("4", String.format(Locale.ROOT, "%s: RSS %s → %s KiB (after full GCs), %s per socket; without the second GC %s per socket;"
-                    + " Java heap in use %s per socket; %s still open of %s; opened in %.1f s; fds +%s", t, integer(r.number(k + "rssBeforeKiB")),
-                integer(r.number(k + "rssAfterKiB")), kib(r.number(k + "rssPerSocketKiB")), kib(r.number(k + "rssNoGcPerSocketKiB")),
-                kib(r.number(k + "heapPerSocketKiB")), integer(r.number(k + "stillOpen")), integer(r.number(k + "sockets")),
-                r.number(k + "openSeconds"), integer(r.number(k + "fdsAdded"))));
-        }
-        for (String t : List.of("bare", "app")) {
-            if (r.get("idle." + t + ".heapPerSocketByClass") instanceof List<?> grown) {
-                detail("4", t + " heap per idle socket by class (jcmd GC.class_histogram, bytes and instances per socket): "
-                    + String.join("; ", grown.stream().map(Object::toString).toList()));
-            }
-        }
+    }
+
+    private void setups(String pairs) {
         double setups = r.number("setups.perSecond");
         row("5", "call set-ups/s (invite→accept→connected, concurrency " + integer(r.number("setups.concurrency")) + ")",
             rate(setups, "/s"), "≥ 200/s", ratio(setups, 200), Double.isNaN(setups) ? "n/a" : setups >= 200 ? "PASS" : "FAIL");
@@ -113,50 +170,6 @@ final class Report {
         detail("0", String.format(Locale.ROOT, "%s pairs; sign-in %s users at %.0f/s; %s relay calls set up at %.0f/s",
             pairs, integer(r.number("signIn.users")), r.number("signIn.perSecond"), integer(r.number("relayCalls.established")),
             r.number("relayCalls.perSecond")));
-
-        System.out.println();
-        System.out.println(options.get("heading", "CallVault call signaling benchmark"));
-        int[] w = {2, 6, 5, 17};
-        for (Row row : rows) {
-            w[1] = Math.max(w[1], row.figure().length());
-            w[2] = Math.max(w[2], row.value().length());
-            w[3] = Math.max(w[3], row.target().length());
-        }
-        String format = "%-" + w[0] + "s  %-" + w[1] + "s  %" + w[2] + "s  %-" + w[3] + "s  %6s  %s%n";
-        System.out.printf(format, "#", "figure", "value", "baseline / target", "ratio", "verdict");
-        System.out.println("-".repeat(w[0] + w[1] + w[2] + w[3] + 24));
-        rows.forEach(row -> System.out.printf(format, row.step(), row.figure(), row.value(), row.target(), row.ratio(), row.verdict()));
-
-        System.out.println();
-        System.out.println("Details");
-        details.forEach(line -> System.out.println("  " + line));
-
-        System.out.println();
-        System.out.println("CPU, cores used on average (this machine: " + Runtime.getRuntime().availableProcessors() + " cores; target = the app or"
-            + " the bare forwarder, whichever the phase loads)");
-        System.out.printf("%-34s %7s %7s %10s %9s %6s %6s%n", "phase", "seconds", "target", "PostgreSQL", "generator", "other", "idle");
-        double noisiest = 0;
-        String noisiestPhase = null;
-        for (var e : r.cpu().entrySet()) {
-            CpuMeter.Split c = e.getValue();
-            System.out.printf(Locale.ROOT, "%-34s %7.1f %7.2f %10.2f %9.2f %6.2f %6.2f%n", e.getKey(), c.seconds(), c.app(), c.postgres(),
-                c.generator(), c.other(), c.idle());
-            if (c.other() > noisiest) {
-                noisiest = c.other();
-                noisiestPhase = e.getKey();
-            }
-        }
-        System.out.println("(generator = this load generator's own CPU: when target + generator ≈ all cores, the generator shares the limit;"
-            + " other = the rest of the machine)");
-        if (noisiest > 0.25) {
-            System.out.printf(Locale.ROOT, "NOTE: other work on this machine used up to %.2f cores (during \"%s\"): such phases show worse figures"
-                + " than a quiet machine would.%n", noisiest, noisiestPhase);
-        }
-        if (!r.errors().isEmpty()) {
-            System.out.println();
-            System.out.println("BROKEN steps (the benchmark itself failed there):");
-            r.errors().forEach(e -> System.out.println("  " + e.step() + ": " + e.error()));
-        }
     }
 
     private void row(String step, String figure, String value, String target, String ratio, String verdict) {
