@@ -30,9 +30,13 @@ export interface User {
   readonly address: string;
 }
 
-/** A new person: a fresh browser context (its own cookies and localStorage) signed in with a new burner key. */
-export async function signUp(browser: Browser, name: string): Promise<User> {
+/**
+ * A new person: a fresh browser context (its own cookies and localStorage) signed in with a new burner key.
+ * `prepare` runs on the context before the first page opens (permissions, init scripts).
+ */
+export async function signUp(browser: Browser, name: string, prepare?: (context: BrowserContext) => Promise<void>): Promise<User> {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1180, height: 800 } });
+  await prepare?.(context);
   const page = await context.newPage();
   forwardErrors(page, name);
   await page.goto(BASE_URL);
