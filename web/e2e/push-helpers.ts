@@ -4,6 +4,7 @@
  * and raw `/ws` sockets for the call frames the calls UI will send.
  */
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import { BASE_URL } from './browser';
 import type { StandInDevice } from './push-service';
 
@@ -105,9 +106,31 @@ export class PushDeliverer {
     return new PushDeliverer(context, page, cdp, await registration);
   }
 
-  /** The push as the browser hands it to the worker: the decrypted payload. */
+  /**
+   * The push as the browser hands it to the worker (the decrypted payload); returns once the worker has handled it.
+   * DevTools answers as soon as the event is dispatched, and Chromium's getNotifications() run while a notification
+   * is still being shown can drop it from its records, so the test waits for the event's waitUntil() to settle: it
+   * counts them in the worker's scope (test instrumentation, installed from here; the worker's code knows nothing of it).
+   */
   async deliver(payload: unknown): Promise<void> {
+    const worker = serviceWorker(this.context);
+    const before = await worker.evaluate(() => {
+      type Counted = { settledPushes?: number };
+      const scope = globalThis as unknown as Counted & { ExtendableEvent: { prototype: { waitUntil(p: Promise<unknown>): void } } };
+      if (scope.settledPushes === undefined) {
+        scope.settledPushes = 0;
+        const waitUntil = scope.ExtendableEvent.prototype.waitUntil;
+        scope.ExtendableEvent.prototype.waitUntil = function (this: Event, promise: Promise<unknown>) {
+          if (this.type === 'push') void promise.finally(() => (scope.settledPushes = (scope.settledPushes ?? 0) + 1)).catch(() => undefined);
+          return waitUntil.call(this, promise);
+        };
+      }
+      return scope.settledPushes;
+    });
     await this.cdp.send('ServiceWorker.deliverPushMessage', { origin: BASE_URL, registrationId: this.registrationId, data: JSON.stringify(payload) });
+    await expect
+      .poll(() => worker.evaluate(() => (globalThis as unknown as { settledPushes: number }).settledPushes), { timeout: 10_000, interval: 50 })
+      .toBeGreaterThan(before);
   }
 
   /** What the worker shows, asked in the worker itself. */

@@ -169,13 +169,13 @@ describe('Web Push in the browser', () => {
     const device = await PushDeliverer.open(bob.context);
     const callId = await aliceCallsBob('invite-2');
     await device.deliver((await pushedTo((p) => p.type === 'call' && p.callId === callId)).payload);
-    await expect.poll(async () => (await device.notifications()).some((n) => n.tag === callId), WAIT).toBe(true);
+    await expect.poll(async () => (await device.notifications()).some((n) => n.tag === callId), { ...WAIT, message: 'ringing shown' }).toBe(true);
 
     // Bob's phone (another socket of his, in a page of the site that is not the app) answers
     const phone = await bob.context.newPage();
     await phone.goto(`${BASE_URL}/sw.js`);
     await openSocket(phone, 'bob-phone');
-    await expect.poll(async () => (await frames(phone, 'bob-phone')).some((f) => f.type === 'call.incoming' && f.callId === callId), WAIT).toBe(true);
+    await expect.poll(async () => (await frames(phone, 'bob-phone')).some((f) => f.type === 'call.incoming' && f.callId === callId), { ...WAIT, message: 'the phone rings' }).toBe(true);
     await sendFrame(phone, 'bob-phone', { type: 'call.accept', id: 'accept-2', callId });
     const ended = await pushedTo((p) => p.type === 'call-ended' && p.callId === callId);
     expect(ended.payload).toMatchObject({ reason: 'answered-elsewhere', missed: false });
