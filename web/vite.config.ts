@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 /** The Spring Boot gateway that serves the API (and, in production, this page). */
 const backend = 'http://localhost:8080';
 
-/** Every path the gateway owns is proxied in dev (`npm run dev`), websockets included. */
-const proxied = ['/api', '/ws', '/rsocket', '/actuator'];
+/** Every path the gateway owns is proxied in dev (`npm run dev`), websockets included; `/sw.js` is the gateway's build of it. */
+const proxied = ['/api', '/ws', '/rsocket', '/actuator', '/sw.js'];
 
 export default defineConfig({
   base: '/',

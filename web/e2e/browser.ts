@@ -32,7 +32,7 @@ export interface User {
 
 /**
  * A new person: a fresh browser context (its own cookies and localStorage) signed in with a new burner key.
- * `prepare` runs on the context before the first page loads (e.g. `addInitScript`).
+ * `prepare` runs on the context before the first page opens (permissions, init scripts).
  */
 export async function signUp(browser: Browser, name: string, prepare?: (context: BrowserContext) => Promise<void>): Promise<User> {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1180, height: 800 } });

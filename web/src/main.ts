@@ -6,6 +6,7 @@ import { ApiError, type Me, createApi } from './api';
 import { type App, startApp } from './app/shell';
 import { h, whileBusy } from './dom';
 import { LiveError } from './live/connection';
+import { forgetPushOnSignOut } from './push';
 import { signInView, type SignInContext } from './views/signin-view';
 import { WalletError } from './wallet';
 import './calls/register';
@@ -111,6 +112,7 @@ function openApp(me: Me): void {
       showSignIn();
     },
     signOut: async () => {
+      await forgetPushOnSignOut(() => readCookie('XSRF-TOKEN'));
       await api.logout();
       closeApp();
       clearError();

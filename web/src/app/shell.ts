@@ -12,6 +12,7 @@ import { LiveConnection, type LiveEnvironment, type LiveState, type SocketLike }
 import { tabDeviceId } from '../live/device';
 import { type ConversationView, conversationView } from '../views/conversation-view';
 import { inboxView } from '../views/inbox-view';
+import { pushControls } from '../push';
 import { callsExtension } from './extensions';
 
 export interface AppOptions {
@@ -75,7 +76,7 @@ export function startApp(me: Me, options: AppOptions): App {
     'div',
     { class: 'app' },
     h('header', { class: 'app-header' }, h('span', {}, 'Signed in as ', h('code', { class: 'address', 'data-me': me.address }, me.address)), connection,
-      callsExtension()?.settings?.() ?? null, signOut),
+      callsExtension()?.settings?.() ?? null, pushControls(me.address, options), signOut),
     overlay,
     h('div', { class: 'panes' }, inbox.element, pane),
   );

@@ -18,11 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryDelay         the first retry's delay; each further retry doubles it (a Retry-After header wins)
  * @param maxRetryDelay      the longest wait between two tries
  * @param requestTimeout     how long one request to a push service may take
+ * @param encryptionThreads  threads that encrypt and sign pushes (CPU work); default half the cores, at least 1, so
+ *                           that a burst of pushes always leaves cores to signaling and the rest of the app
  */
 @ConfigurationProperties("callvault.push")
 public record PushProperties(String vapidPublicKey, String vapidPrivateKey, String vapidSubject, boolean allowHttpEndpoints,
                              Boolean messagePreview, Integer queueCapacity, Integer concurrency, Integer maxAttempts,
-                             Duration retryDelay, Duration maxRetryDelay, Duration requestTimeout) {
+                             Duration retryDelay, Duration maxRetryDelay, Duration requestTimeout,
+                             Integer encryptionThreads) {
 
     public PushProperties {
         vapidPublicKey = strip(vapidPublicKey);
@@ -35,6 +38,7 @@ public record PushProperties(String vapidPublicKey, String vapidPrivateKey, Stri
         retryDelay = retryDelay == null ? Duration.ofSeconds(1) : retryDelay;
         maxRetryDelay = maxRetryDelay == null ? Duration.ofMinutes(5) : maxRetryDelay;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(15) : requestTimeout;
+        encryptionThreads = encryptionThreads == null ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : encryptionThreads;
     }
 
     private static String strip(String value) {
@@ -46,6 +50,7 @@ public record PushProperties(String vapidPublicKey, String vapidPrivateKey, Stri
         return "PushProperties[vapidPublicKey=" + vapidPublicKey + ", vapidPrivateKey=" + (vapidPrivateKey.isEmpty() ? "" : "(set)")
             + ", vapidSubject=" + vapidSubject + ", allowHttpEndpoints=" + allowHttpEndpoints + ", messagePreview=" + messagePreview
             + ", queueCapacity=" + queueCapacity + ", concurrency=" + concurrency + ", maxAttempts=" + maxAttempts
-            + ", retryDelay=" + retryDelay + ", maxRetryDelay=" + maxRetryDelay + ", requestTimeout=" + requestTimeout + "]";
+            + ", retryDelay=" + retryDelay + ", maxRetryDelay=" + maxRetryDelay + ", requestTimeout=" + requestTimeout
+            + ", encryptionThreads=" + encryptionThreads + "]";
     }
 }

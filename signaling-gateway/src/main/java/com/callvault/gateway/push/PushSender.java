@@ -14,6 +14,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
 
@@ -54,6 +55,8 @@ final class PushSender implements PushOutbox, AutoCloseable {
     private final Map<String, Job> lanes = new HashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final Disposable.Composite running = Disposables.composite();
+    /** Encryption and signing, off the HTTP event loops and off the shared parallel scheduler (see the constructor). */
+    private final Scheduler crypto;
 
     PushSender(PushSettings settings, PushSubscriptionStore store, PushRequests requests, PushDelivery delivery,
                io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {
@@ -64,6 +67,7 @@ final class PushSender implements PushOutbox, AutoCloseable {
         this.metrics = new PushMetrics(registry, queued::get);
         this.backoff = new Backoff(settings.retryDelay(), settings.maxRetryDelay());
         this.clock = clock;
+        this.crypto = Schedulers.newParallel("push-encrypt", settings.encryptionThreads(), true);
         this.intents = Sinks.many().unicast().onBackpressureBuffer(Queues.<PushIntent>get(settings.queueCapacity()).get());
         this.jobs = Sinks.many().unicast().onBackpressureBuffer(Queues.<Job>get(settings.queueCapacity()).get());
         running.add(intents.asFlux()
@@ -140,7 +144,7 @@ final class PushSender implements PushOutbox, AutoCloseable {
     private Mono<Void> attempt(Job job) {
         queued.decrementAndGet();
         return Mono.fromCallable(() -> requests.prepare(job.target(), job.intent()))
-            .subscribeOn(Schedulers.parallel()) // encryption and signing are CPU work: off the HTTP event loop
+            .subscribeOn(crypto)
             .flatMap(delivery::send)
             .onErrorResume(e -> {
                 log.debug("No answer from {}: {}", job.target().endpoint(), e.toString());
@@ -233,5 +237,6 @@ final class PushSender implements PushOutbox, AutoCloseable {
     public void close() {
         running.dispose();
         delivery.close();
+        crypto.dispose();
     }
 }

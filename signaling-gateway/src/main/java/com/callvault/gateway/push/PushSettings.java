@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public record PushSettings(Optional<VapidKeys> vapid, String subject, boolean allowHttpEndpoints, boolean messagePreview,
                            int queueCapacity, int concurrency, int maxAttempts, Duration retryDelay, Duration maxRetryDelay,
-                           Duration requestTimeout) {
+                           Duration requestTimeout, int encryptionThreads) {
 
     public static PushSettings from(PushProperties properties) {
         boolean hasPublic = !properties.vapidPublicKey().isEmpty();
@@ -37,9 +37,10 @@ public record PushSettings(Optional<VapidKeys> vapid, String subject, boolean al
         positive(properties.queueCapacity(), "callvault.push.queue-capacity");
         positive(properties.concurrency(), "callvault.push.concurrency");
         positive(properties.maxAttempts(), "callvault.push.max-attempts");
+        positive(properties.encryptionThreads(), "callvault.push.encryption-threads");
         return new PushSettings(keys, subject, properties.allowHttpEndpoints(), properties.messagePreview(), properties.queueCapacity(),
             properties.concurrency(), properties.maxAttempts(), properties.retryDelay(), properties.maxRetryDelay(),
-            properties.requestTimeout());
+            properties.requestTimeout(), properties.encryptionThreads());
     }
 
     public boolean enabled() {

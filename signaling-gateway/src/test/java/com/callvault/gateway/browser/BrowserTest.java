@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,9 +30,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * otherwise) and sign-in messages name PUBLIC_URL's host, so the port is chosen before the context starts
  * and PUBLIC_URL is {@code http://localhost:<that port>}, rather than the random port and fixed PUBLIC_URL of
  * {@code GatewayIntegrationTest}. Calls get ICE servers from a real coturn ({@link #TURN}) in TURN REST mode and
- * ring for {@link #RING_TIMEOUT_SECONDS}. Screenshots go to {@code target/browser-artifacts/}.
+ * ring for {@link #RING_TIMEOUT_SECONDS}. Screenshots go to {@code target/browser-artifacts/}. That port is one for
+ * every browser test, so each test class closes its app when done ({@link DirtiesContext}): another class may need
+ * the app with other settings on the same port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@DirtiesContext
 public abstract class BrowserTest {
 
     protected static final int PORT = freePort();

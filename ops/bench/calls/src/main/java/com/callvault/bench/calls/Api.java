@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The app's HTTP API as the benchmark uses it: sign-in (GET /api/auth/nonce, EIP-4361 message, EIP-191
- * signature, POST /api/auth/verify → bearer token), starting a conversation, health.
+ * signature, POST /api/auth/verify → bearer token), starting a conversation, sending a message, push subscriptions,
+ * metrics, health.
  */
 final class Api {
 
@@ -56,6 +57,35 @@ final class Api {
             throw new IllegalStateException("POST /api/conversations answered without a conversationId: " + opened);
         }
         return id;
+    }
+
+    /** POST /api/push/subscriptions: a browser's {@code PushSubscription.toJSON()} for this user. */
+    void subscribePush(Session me, Map<String, Object> subscription) {
+        call(post("api/push/subscriptions", me.token(), Json.write(subscription)), 200, 201);
+    }
+
+    /** PUT /api/conversations/{id}/messages/{clientMessageId}, asynchronously: the status code. */
+    java.util.concurrent.CompletableFuture<Integer> sendMessage(Session me, String conversationId, String clientMessageId, String body) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/conversations/" + conversationId + "/messages/" + clientMessageId))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .header("Origin", publicUrl)
+            .header("Authorization", "Bearer " + me.token())
+            .PUT(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("body", body))))
+            .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+    }
+
+    /** GET /actuator/prometheus (open to scrapers): the text exposition. */
+    String prometheus() {
+        try {
+            return http.send(get("actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET /actuator/prometheus failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     boolean healthy() {
