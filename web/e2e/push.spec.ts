@@ -43,10 +43,13 @@ function newCallId(): string {
   return `call:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** Alice calls Bob from a raw socket; answers the call's id once the server says Bob is offline and was pushed. */
+/**
+ * Alice calls Bob from a raw socket, ringing 45 s (the browser tests' configuration rings calls 8 s); answers the call's
+ * id once the server says Bob is offline and was pushed.
+ */
 async function aliceCallsBob(requestId: string): Promise<string> {
   const callId = newCallId();
-  await sendFrame(alice.page, 'alice-raw', { type: 'call.invite', id: requestId, callId, callee: bob.address, media: 'audio' });
+  await sendFrame(alice.page, 'alice-raw', { type: 'call.invite', id: requestId, callId, callee: bob.address, media: 'audio', ringTimeoutSeconds: 45 });
   await expect
     .poll(async () => {
       const ringing = (await frames(alice.page, 'alice-raw')).find((f) => f.type === 'call.ringing' && f.callId === callId);
@@ -200,10 +203,14 @@ describe('Web Push in the browser', () => {
       navigator.serviceWorker.addEventListener('message', (event) => w.fromWorker.push(event.data));
     });
     await device.close(); // the app is then the only window the worker can choose
+    const phase = () => bob.page.locator('.call-panel').getAttribute('data-phase');
+    await expect.poll(phase, WAIT).toBe('incoming'); // the tab's socket rings too
     await clickNotification(bob.context, callId, 'accept');
     await expect.poll(() => bob.page.evaluate(() => (window as unknown as { fromWorker: unknown[] }).fromWorker), WAIT).toEqual([
       { type: 'push-action', action: 'accept', callId },
     ]);
+    // the calls UI answers the call it names
+    await expect.poll(phase, WAIT).toBe('connecting');
     expect((await notifications(bob.page)).filter((n) => n.tag === callId)).toEqual([]);
     await sendFrame(alice.page, 'alice-raw', { type: 'call.hangup', id: 'hangup-3', callId });
 

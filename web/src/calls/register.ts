@@ -8,7 +8,9 @@ import { h } from '../dom';
 import type { LiveConnection } from '../live/connection';
 import { CallController, type CallTransport } from './controller';
 import { fetchIceConfig } from './ice';
+import { onPushAction } from '../push';
 import { newCallId } from './ids';
+import { NotificationActions } from './notification-actions';
 import { Ringtone } from './ringtone';
 import { relayOnly, setRelayOnly } from './settings';
 import { mountCallScreen } from './view';
@@ -17,6 +19,7 @@ interface Mounted {
   readonly calls: CallController;
   readonly unmountScreen: () => void;
   readonly ringtone: Ringtone;
+  readonly stopPushActions: () => void;
 }
 
 let mounted: Mounted | undefined;
@@ -58,8 +61,14 @@ registerCalls({
       newCallId: () => newCallId(),
     });
     const unmountScreen = mountCallScreen(overlay, calls);
-    calls.subscribe(() => syncButtons());
-    mounted = { calls, unmountScreen, ringtone };
+    // "Answer" / "Decline" on an incoming-call notification (the service worker, push/)
+    const fromNotifications = new NotificationActions((action) => (action === 'accept' ? calls.accept() : calls.decline()));
+    calls.subscribe((view) => {
+      syncButtons();
+      fromNotifications.changed(view.state);
+    });
+    const stopPushActions = onPushAction((event) => fromNotifications.chosen(event, calls.current().state));
+    mounted = { calls, unmountScreen, ringtone, stopPushActions };
   },
 
   conversationActions(peer) {
@@ -83,6 +92,7 @@ registerCalls({
   },
 
   unmount() {
+    mounted?.stopPushActions();
     mounted?.ringtone.stop();
     mounted?.unmountScreen();
     mounted?.calls.close();
