@@ -3,16 +3,11 @@ package com.callvault.gateway.push;
 import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.martijndwars.webpush.AbstractPushService;
-import nl.martijndwars.webpush.Encoding;
-import nl.martijndwars.webpush.Encrypted;
-import nl.martijndwars.webpush.Utils;
-import org.bouncycastle.jce.interfaces.ECPublicKey;
 
 /**
- * One push as an HTTP request to the push service (RFC 8030 §5): the payload encrypted for the device by the web-push
- * library (RFC 8291 {@code aes128gcm}: a fresh ECDH key and salt per push), and the TTL, Urgency, Topic and VAPID
- * headers.
+ * One push as an HTTP request to the push service (RFC 8030 §5): the payload encrypted for the device
+ * ({@link WebPushEncryption}, RFC 8291 {@code aes128gcm}: a fresh ECDH key and salt per push), and the TTL, Urgency,
+ * Topic and VAPID headers.
  */
 final class PushRequests {
 
@@ -21,6 +16,7 @@ final class PushRequests {
     }
 
     private final VapidTokens vapid;
+    private final WebPushEncryption encryption = new WebPushEncryption();
 
     PushRequests(VapidTokens vapid) {
         this.vapid = vapid;
@@ -29,10 +25,8 @@ final class PushRequests {
     Prepared prepare(PushSubscriptionStore.Target target, PushIntent intent) {
         byte[] body;
         try {
-            ECPublicKey device = (ECPublicKey) Utils.loadPublicKey(target.p256dh());
-            Encrypted encrypted = AbstractPushService.encrypt(intent.payload(), device, target.auth(), Encoding.AES128GCM);
-            body = encrypted.getCiphertext(); // aes128gcm: the header (salt, record size, our key) is part of the body
-        } catch (GeneralSecurityException e) {
+            body = encryption.encrypt(intent.payload(), target.p256dh(), target.auth());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Could not encrypt a push for " + target.endpoint(), e);
         }
         Map<String, String> headers = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package com.callvault.gateway.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -19,6 +20,7 @@ class PushRfc8291Test {
     static final String UA_PUBLIC = "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4";
     static final String AS_PUBLIC = "BP4z9KsN6nGRTbVYI_c7VJSPQTBtkgcy27mlmlMoZIIgDll6e3vCYLocInmYWAmS6TlzAC8wEqKK6PBru3jl7A8";
     static final String AUTH = "BTBZMqHH6r4Tts7J_aSIgg";
+    static final String AS_PRIVATE = "yfWPiYE-n46HLnH0KqZOF1fJJU3MYrct3AELtAQ-oRw";
     static final String SALT = "DGv6ra1nlYgDCS1FRnbzlw";
     static final String BODY = "DGv6ra1nlYgDCS1FRnbzlwAAEABBBP4z9KsN6nGRTbVYI_c7VJSPQTBtkgcy27mlmlMoZIIgDll6e3vCYLocInmYWAmS6TlzAC8wEqKK6PBru3jl7A_yl95bQpu6cVPTpK4Mqgkf1CXztLVBSt2Ks3oZwbuwXPXLWyouBWLVWGNWQexSgSxsj_Qulcy4a-fN";
 
@@ -32,6 +34,28 @@ class PushRfc8291Test {
         // the header is the example's salt, record size 4096 and the application server's public key
         assertThat(java.util.Arrays.copyOf(body, 16)).isEqualTo(b64(SALT));
         assertThat(java.util.Arrays.copyOfRange(body, 21, 86)).isEqualTo(b64(AS_PUBLIC));
+    }
+
+    @Test
+    void our_encryption_with_the_examples_salt_and_sender_keys_gives_the_examples_message_byte_for_byte() throws Exception {
+        KeyPair sender = new KeyPair(WebPushEncryption.publicKey(b64(AS_PUBLIC)), Rfc8291.privateKey(b64(AS_PRIVATE)));
+
+        byte[] body = WebPushEncryption.encrypt(PLAINTEXT.getBytes(StandardCharsets.UTF_8), b64(UA_PUBLIC), b64(AUTH), b64(SALT), sender);
+
+        assertThat(Base64.getUrlEncoder().withoutPadding().encodeToString(body)).isEqualTo(BODY);
+    }
+
+    @Test
+    void a_device_key_that_is_no_p256_point_or_a_payload_over_one_record_is_refused() {
+        byte[] offCurve = b64(UA_PUBLIC).clone();
+        offCurve[64] ^= 1;
+        WebPushEncryption encryption = new WebPushEncryption();
+        assertThatThrownBy(() -> encryption.encrypt(new byte[] {1}, offCurve, b64(AUTH)))
+            .isInstanceOf(java.security.GeneralSecurityException.class);
+        assertThatThrownBy(() -> encryption.encrypt(new byte[] {1}, new byte[33], b64(AUTH)))
+            .isInstanceOf(java.security.InvalidKeyException.class);
+        assertThatThrownBy(() -> encryption.encrypt(new byte[WebPushEncryption.MAX_PAYLOAD + 1], b64(UA_PUBLIC), b64(AUTH)))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
