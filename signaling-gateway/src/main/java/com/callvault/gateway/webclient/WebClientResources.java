@@ -1,5 +1,6 @@
 package com.callvault.gateway.webclient;
 
+import java.time.Duration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.reactive.config.ResourceHandlerRegistry;
@@ -7,9 +8,10 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
  * The web client's files are Spring Boot's static resources ({@code classpath:/static/}, built by the web module),
- * open to everyone. The service worker, {@code /sw.js}, must stay at the root (its scope is the folder it is served
- * from) and under its own name, so browsers look for a new version at every check: it is revalidated each time
- * ({@code Cache-Control: no-cache}) rather than cached like the content-hashed {@code /assets/}.
+ * open to everyone. The page itself is never cached (Spring Security's default {@code no-cache, no-store}) and the
+ * service worker ({@code /sw.js}, which must stay at the root under its own name: its scope is the folder it is served
+ * from) is revalidated at every check ({@code no-cache}), so a new version reaches browsers at once; what the page
+ * loads, {@code /assets/}, has the content's hash in its name and is cached for a year as immutable.
  */
 @Configuration(proxyBeanMethods = false)
 class WebClientResources implements WebFluxConfigurer {
@@ -21,5 +23,8 @@ class WebClientResources implements WebFluxConfigurer {
         registry.addResourceHandler(SERVICE_WORKER, SERVICE_WORKER + ".map")
             .addResourceLocations("classpath:/static/")
             .setCacheControl(CacheControl.noCache());
+        registry.addResourceHandler("/assets/**")
+            .addResourceLocations("classpath:/static/assets/")
+            .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
     }
 }

@@ -19,6 +19,13 @@ class BrowserChatTest extends BrowserTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             assertThat(page.body()).contains("<div id=\"view\">").containsPattern("src=\"/assets/index-[^\"]+\\.js\"");
+            // the page is revalidated at every load; the content-hashed assets it names are cached for good
+            assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-cache"));
+            java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"(/assets/index-[^\"]+\\.js)\"").matcher(page.body());
+            assertThat(script.find()).isTrue();
+            HttpResponse<Void> asset = client.send(HttpRequest.newBuilder(URI.create(BASE_URL + script.group(1))).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(asset.statusCode()).isEqualTo(200);
+            assertThat(asset.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
         }
     }
 
