@@ -24,6 +24,7 @@
 # BENCH_CANDIDATE_BYTES=300, BENCH_OFFER_BYTES=4096, BENCH_SIGN_IN_THREADS=8, BENCH_KEEP_LOGS=1 (keep the logs and results.json).
 # BENCH_ONLY=idle runs step 4 alone (≈ 1 minute: only the idle sockets' users sign in); BENCH_HEAP_DUMPS=DIR writes heap
 # dumps of each target before and after its idle sockets open (DIR/app-before.hprof, …; ≈ 100 MB each).
+# BENCH_ONLY=setups runs step 5 alone (≈ 1 minute): the pairs sign in, 10 s of set-ups warm the path up, then step 5.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . ops/lib/jdk.sh

@@ -1,8 +1,11 @@
 package com.callvault.gateway.push;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,8 +22,13 @@ class PushSubscriptionStore {
 
     static final int MAX_PER_USER = 20;
     private static final int MAX_USER_AGENT = 512;
+    /** A device that keeps accepting pushes has its {@code last_success_at} written at most this often. */
+    static final Duration RECORD_SUCCESS_EVERY = Duration.ofMinutes(10);
+    private static final int MAX_REMEMBERED = 100_000;
 
     private final DatabaseClient db;
+    /** Endpoint → when (nanoTime) its last success was written with no failure since. */
+    private final Map<String, Long> successRecorded = new ConcurrentHashMap<>();
 
     PushSubscriptionStore(DatabaseClient db) {
         this.db = db;
@@ -97,15 +105,33 @@ class PushSubscriptionStore {
 
     /** The push service said the subscription is gone (404/410): it will never accept a push again. */
     Mono<Void> remove(String endpoint) {
+        successRecorded.remove(endpoint);
         return db.sql("DELETE FROM push_subscription WHERE endpoint = :endpoint").bind("endpoint", endpoint).then();
     }
 
+    /**
+     * The push service accepted a push. The first success after a failure (or after start) is written at once, as it
+     * resets the failure count; after that a device that keeps accepting is written at most every
+     * {@link #RECORD_SUCCESS_EVERY}, so a busy conversation costs no row update per message.
+     */
     Mono<Void> delivered(String endpoint) {
+        Long recorded = successRecorded.get(endpoint);
+        long now = System.nanoTime();
+        if (recorded != null && now - recorded < RECORD_SUCCESS_EVERY.toNanos()) {
+            return Mono.empty();
+        }
         return db.sql("UPDATE push_subscription SET last_success_at = now(), failures = 0 WHERE endpoint = :endpoint")
-            .bind("endpoint", endpoint).then();
+            .bind("endpoint", endpoint).then()
+            .doOnSuccess(done -> {
+                if (successRecorded.size() >= MAX_REMEMBERED) {
+                    successRecorded.clear();
+                }
+                successRecorded.put(endpoint, now);
+            });
     }
 
     Mono<Void> failed(String endpoint) {
+        successRecorded.remove(endpoint);
         return db.sql("UPDATE push_subscription SET last_failure_at = now(), failures = failures + 1 WHERE endpoint = :endpoint")
             .bind("endpoint", endpoint).then();
     }
