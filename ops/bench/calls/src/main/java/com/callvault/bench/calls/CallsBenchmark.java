@@ -111,8 +111,8 @@ public final class CallsBenchmark {
         if (ready && options.get("only", "all").equals("setups")) {
             step("calls for the relay", this::establish);
             step("hang up the relay calls", this::hangUpRelayCalls);
-            step("set-ups to warm up", () -> setups("setupsWarmUp."));
-            step("call set-ups", () -> setups("setups."));
+            step("set-ups to warm up", () -> setups("setupsWarmUp.", options.getDouble("setup-warmup", 30)));
+            step("call set-ups", () -> setups("setups.", options.getDouble("setup-seconds", 10)));
         } else if (ready && !idleOnly) {
             step("calls for the relay", this::establish);
             step("warm-up", this::warmUp);
@@ -128,7 +128,7 @@ public final class CallsBenchmark {
                 step("max " + target.name(), () -> closedLoop(target, seconds));
             }
             step("hang up the relay calls", this::hangUpRelayCalls);
-            step("call set-ups", () -> setups("setups."));
+            step("call set-ups", () -> setups("setups.", options.getDouble("setup-seconds", 10)));
         }
         int idle = options.get("only", "all").equals("setups") ? 0 : (int) options.getLong("idle", 10000);
         if (idle > 0) {
@@ -424,8 +424,7 @@ public final class CallsBenchmark {
 
     /** Closed loop of whole calls (invite → accept → connected, then hang-up), checked against the event store. */
     /** Step 5; the figures go under {@code key} ({@code setups.}; a warm-up's elsewhere, so the report ignores them). */
-    private void setups(String key) throws Exception {
-        double seconds = options.getDouble("setup-seconds", 10);
+    private void setups(String key, double seconds) throws Exception {
         int concurrency = (int) options.getLong("setup-concurrency", 16);
         Map<String, Long> before = eventCounts();
         CallDriver calls = new CallDriver(appPairs, true, concurrency);
