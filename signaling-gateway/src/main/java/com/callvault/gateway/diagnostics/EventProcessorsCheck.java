@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code event-processors}: in a running server, every event processor of this instance, running or not, in error or
  * not (with the error); for each its lag, the events between its slowest segment's stored token and the head of the
- * event store, whichever instance holds the segment, and the time lag {@code EventProcessorMonitor} samples here
+ * event store, whichever instance holds the segment, and the time lag {@code AxonMessageMonitor} samples here
  * ({@code eventProcessor_latency}). From the command line there are no processors in the process: the stored tokens
  * tell the lag and whether a running server holds each segment ({@link StoredTokens}).
  */

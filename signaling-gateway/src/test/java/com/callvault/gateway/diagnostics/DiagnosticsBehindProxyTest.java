@@ -21,7 +21,7 @@ class DiagnosticsBehindProxyTest extends ProductionLikeIntegrationTest {
             .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(json).doesNotContain(TURN_SECRET).doesNotContain(VAPID.privateKey())
-            .contains(VAPID.publicKey()).contains("TURN_MODE=rest").contains("turn:127.0.0.1:3478?transport=tcp");
+            .contains(VAPID.publicKey()).contains("TURN_MODE=rest").contains(TURN.turnUrls().split(",")[1]);
     }
 
     @Test

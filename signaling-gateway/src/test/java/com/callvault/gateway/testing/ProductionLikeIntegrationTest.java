@@ -1,5 +1,6 @@
 package com.callvault.gateway.testing;
 
+import com.callvault.gateway.ice.Coturn;
 import com.callvault.gateway.push.VapidKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,12 +11,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application configured as a deployment is: behind a proxy it trusts ({@code TRUST_PROXY=true}), TURN in REST
- * mode with a secret, STUN, Web Push keys, uploads in a directory of their own. The secrets are known to the tests, so
+ * mode with a secret (a real coturn), STUN, Web Push keys, uploads in a directory of their own. The secrets are known to the tests, so
  * they can check none leaks. One context for every subclass.
  */
 public abstract class ProductionLikeIntegrationTest extends GatewayIntegrationTest {
 
-    public static final String TURN_SECRET = "turn-secret-" + java.util.UUID.randomUUID();
+    /** A real coturn: the background TURN health checks find it relaying, whenever a test reads the diagnostics. */
+    public static final Coturn TURN = Coturn.startWith();
+    public static final String TURN_SECRET = TURN.currentSecret();
     public static final VapidKeys VAPID = VapidKeys.generate();
     public static final Path UPLOADS_DIR = temporaryDirectory();
 
@@ -24,8 +27,8 @@ public abstract class ProductionLikeIntegrationTest extends GatewayIntegrationTe
         registry.add("TRUST_PROXY", () -> "true");
         registry.add("TURN_MODE", () -> "rest");
         registry.add("TURN_SECRET", () -> TURN_SECRET);
-        registry.add("TURN_URLS", () -> "turn:127.0.0.1:3478?transport=udp,turn:127.0.0.1:3478?transport=tcp");
-        registry.add("STUN_URLS", () -> "stun:127.0.0.1:3478");
+        registry.add("TURN_URLS", TURN::turnUrls);
+        registry.add("STUN_URLS", () -> TURN.turnUrls().split(",")[0].replace("turn:", "stun:").replace("?transport=udp", ""));
         registry.add("VAPID_PUBLIC_KEY", VAPID::publicKey);
         registry.add("VAPID_PRIVATE_KEY", VAPID::privateKey);
         registry.add("VAPID_SUBJECT", () -> "mailto:ops@callvault.test");

@@ -38,6 +38,7 @@ import com.callvault.api.identity.Address;
 import com.callvault.model.calls.CallDeadlines.ConnectTimeout;
 import com.callvault.model.calls.CallDeadlines.ReconnectGrace;
 import com.callvault.model.calls.CallDeadlines.RingTimeout;
+import com.callvault.model.axon.StaleCachedAggregate;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Duration;
@@ -48,14 +49,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -64,11 +71,13 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A 1:1 call, owned by the server: {@code invited → ringing → accepted → connected → ended}. Handlers check
  * the named rules, then apply; event-sourcing handlers only assign. Its timers (ring timeout, connect timeout,
  * reconnect grace) are durable deadlines; their ids ride in event metadata so that a call loaded on any
- * instance cancels them by id (a cancel by name would scan every pending deadline). Not cached: the two
- * participants are usually on different instances, and a cached copy there would be stale on every other
- * command; snapshots keep long calls (many quality samples) quick to load.
+ * instance cancels them by id (a cancel by name would scan every pending deadline). Cached between commands (a
+ * set-up is four commands on one call): a decision that appends is checked by the store's unique
+ * aggregate/sequence key, and one that appends nothing, a refusal or "nothing to do", is checked against the store's
+ * last sequence number ({@link StaleCachedAggregate}), so a copy another instance moved on is never answered from.
+ * Snapshots keep long calls (many quality samples) quick to load when not cached.
  */
-@Aggregate(snapshotTriggerDefinition = "callSnapshotTrigger")
+@Aggregate(cache = "callCache", snapshotTriggerDefinition = "callSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
     isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 class Call {
@@ -101,6 +110,21 @@ class Call {
 
     Call() {
         // for Axon: rebuilt from events or a snapshot
+    }
+
+    /** Every command: a decision that appended nothing must have been made on the stored version (see the class comment). */
+    @CommandHandlerInterceptor
+    Object decidedOnTheStoredVersion(CommandMessage<?> command, InterceptorChain chain, EventStore events) throws Exception {
+        Long before = AggregateLifecycle.getVersion();
+        Object result;
+        try {
+            result = chain.proceed();
+        } catch (RuntimeException refused) {
+            StaleCachedAggregate.check(events, callId, before);
+            throw refused;
+        }
+        appendedOrStored(before, events);
+        return result;
     }
 
     @CommandHandler
@@ -278,24 +302,40 @@ class Call {
     }
 
     @DeadlineHandler(deadlineName = CallDeadlines.RING_TIMEOUT)
-    void on(RingTimeout deadline, DeadlineManager deadlines) {
+    void on(RingTimeout deadline, DeadlineManager deadlines, EventStore events) {
         if (state.unanswered()) {
             end(EndReason.NO_ANSWER, CallLimits.SERVER, deadline.due(), deadlines, true);
+        } else {
+            appendedOrStored(AggregateLifecycle.getVersion(), events);
         }
     }
 
     @DeadlineHandler(deadlineName = CallDeadlines.CONNECT_TIMEOUT)
-    void on(ConnectTimeout deadline, DeadlineManager deadlines) {
+    void on(ConnectTimeout deadline, DeadlineManager deadlines, EventStore events) {
         if (state == CallState.ACCEPTED) {
             end(EndReason.ICE_FAILED_BEFORE_CONNECTING, CallLimits.SERVER, deadline.due(), deadlines, true);
+        } else {
+            appendedOrStored(AggregateLifecycle.getVersion(), events);
         }
     }
 
     @DeadlineHandler(deadlineName = CallDeadlines.RECONNECT_GRACE)
-    void on(ReconnectGrace deadline, DeadlineManager deadlines) {
+    void on(ReconnectGrace deadline, DeadlineManager deadlines, EventStore events) {
         Absence absence = absences.get(deadline.participant());
         if (state != CallState.ENDED && absence != null && absence.since().equals(deadline.disconnectedAt())) {
             end(EndReason.CONNECTION_LOST, deadline.participant(), deadline.due(), deadlines, true);
+        } else {
+            appendedOrStored(AggregateLifecycle.getVersion(), events);
+        }
+    }
+
+    /**
+     * A decision to append nothing stands only if it was made on the stored version; a stale cached copy throws
+     * {@link StaleCachedAggregate} and the command or deadline is retried on a fresh load.
+     */
+    private void appendedOrStored(Long before, EventStore events) {
+        if (Objects.equals(before, AggregateLifecycle.getVersion())) {
+            StaleCachedAggregate.check(events, callId, before);
         }
     }
 

@@ -11,11 +11,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
 import org.junit.jupiter.api.Test;
 
-class EventProcessorMonitorTest {
+class AxonMessageMonitorTest {
 
     record Sent(String text) {
     }
@@ -25,7 +26,7 @@ class EventProcessorMonitorTest {
 
     final MockClock clock = new MockClock();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
-    final EventProcessorMonitor monitor = new EventProcessorMonitor("read-models", registry, clock);
+    final AxonMessageMonitor monitor = AxonMessageMonitor.processor("read-models", registry, clock);
 
     @Test
     void counts_and_times_each_outcome_under_axons_names_per_payload_type() {
@@ -64,9 +65,22 @@ class EventProcessorMonitorTest {
         // within the sampling interval an event does not move the gauge; after it, the next one does
         handle(new Sent("b"), wall.minusMillis(900), Duration.ZERO).reportSuccess();
         assertThat(latency()).isEqualTo(250);
-        clock.add(EventProcessorMonitor.LATENCY_SAMPLE);
+        clock.add(AxonMessageMonitor.LATENCY_SAMPLE);
         handle(new Sent("c"), Instant.ofEpochMilli(clock.wallTime()).minusMillis(40), Duration.ZERO).reportSuccess();
         assertThat(latency()).isEqualTo(40);
+    }
+
+    @Test
+    void a_bus_counts_and_times_under_its_own_name_tagged_by_payload_type_only() {
+        AxonMessageMonitor commandBus = AxonMessageMonitor.component("commandBus", registry, clock);
+        MonitorCallback callback = commandBus.onMessageIngested(new GenericCommandMessage<>(new Registered("d")));
+        clock.add(Duration.ofMillis(2));
+        callback.reportSuccess();
+
+        assertThat(registry.get("commandBus.successCounter").tags("payloadType", "Registered").counter().count()).isEqualTo(1);
+        assertThat(registry.get("commandBus.successCounter").counter().getId().getTags()).hasSize(1);
+        assertThat(registry.get("commandBus.allTimer").tags("payloadType", "Registered").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2);
+        assertThat(registry.find("commandBus.latency").gauge()).as("no latency gauge for a bus").isNull();
     }
 
     private MonitorCallback handle(Object payload, Duration took) {

@@ -16,35 +16,52 @@ import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 
 /**
- * A tracking processor's metrics, with the names and tags of Axon's dimensional monitors
- * ({@code eventProcessor.*}, tagged {@code processorName} and {@code payloadType}; the latency gauge
- * {@code processorName} only), at a fraction of their cost per event. Axon's monitors look every meter up
- * in the registry at every event (eleven lookups), parse every event's timestamp from text for the latency
- * gauge and keep every handling time of the last ten minutes for the capacity gauge: together about a fifth
- * of a processor's time under load. Here the meters are looked up once per payload type, the latency is
- * taken from at most one event per {@link #LATENCY_SAMPLE}, and the capacity is summed in buckets.
+ * The metrics of an Axon component, with the names and tags of Axon's dimensional monitors, at a fraction of their
+ * cost per message: event processors ({@code eventProcessor.*}, tagged {@code processorName} and {@code payloadType};
+ * the latency gauge {@code processorName} only) and the command bus, event store and query bus
+ * ({@code commandBus.*} and so on, tagged {@code payloadType}). Axon's monitors look every meter up in the registry
+ * at every message (eleven lookups), parse every event's timestamp from text for the latency gauge and keep every
+ * handling time of the last ten minutes for the capacity gauge: together about a fifth of a processor's time under
+ * load, and a twentieth of a command's. Here the meters are looked up once per payload type, the latency is taken
+ * from at most one event per {@link #LATENCY_SAMPLE}, and the capacity is summed in buckets.
  */
-final class EventProcessorMonitor implements MessageMonitor<Message<?>> {
+final class AxonMessageMonitor implements MessageMonitor<Message<?>> {
 
-    static final String PREFIX = "eventProcessor";
+    static final String PROCESSOR_PREFIX = "eventProcessor";
     static final Duration LATENCY_SAMPLE = Duration.ofMillis(100);
 
     private record Meters(Counter ingested, Counter success, Counter failure, Counter processed, Counter ignored,
                           Timer all, Timer successTimer, Timer failureTimer, Timer ignoredTimer, BusyTime busy) {
     }
 
-    private final String processor;
+    private final String prefix;
+    private final Tags componentTags;
+    private final boolean latency;
     private final MeterRegistry registry;
     private final Clock clock;
     private final ConcurrentMap<Class<?>, Meters> meters = new ConcurrentHashMap<>();
     private final AtomicLong latencyMillis = new AtomicLong();
     private final AtomicLong nextLatencySample = new AtomicLong(Long.MIN_VALUE);
 
-    EventProcessorMonitor(String processor, MeterRegistry registry, Clock clock) {
-        this.processor = processor;
+    private AxonMessageMonitor(String prefix, Tags componentTags, boolean latency, MeterRegistry registry, Clock clock) {
+        this.prefix = prefix;
+        this.componentTags = componentTags;
+        this.latency = latency;
         this.registry = registry;
         this.clock = clock;
-        Gauge.builder(PREFIX + ".latency", latencyMillis::get).tags("processorName", processor).register(registry);
+        if (latency) {
+            Gauge.builder(prefix + ".latency", latencyMillis::get).tags(componentTags).register(registry);
+        }
+    }
+
+    /** An event processor's monitor, with its latency gauge. */
+    static AxonMessageMonitor processor(String processor, MeterRegistry registry, Clock clock) {
+        return new AxonMessageMonitor(PROCESSOR_PREFIX, Tags.of("processorName", processor), true, registry, clock);
+    }
+
+    /** The monitor of a bus or of the event store: meters named {@code component.*}. */
+    static AxonMessageMonitor component(String component, MeterRegistry registry, Clock clock) {
+        return new AxonMessageMonitor(component, Tags.empty(), false, registry, clock);
     }
 
     @Override
@@ -89,28 +106,28 @@ final class EventProcessorMonitor implements MessageMonitor<Message<?>> {
 
     private void sampleLatency(Message<?> message, long now) {
         long next = nextLatencySample.get();
-        if (message instanceof EventMessage<?> event && now >= next
+        if (latency && message instanceof EventMessage<?> event && now >= next
             && nextLatencySample.compareAndSet(next, now + LATENCY_SAMPLE.toNanos())) {
             latencyMillis.set(clock.wallTime() - event.getTimestamp().toEpochMilli());
         }
     }
 
     private Meters metersFor(Class<?> payloadType) {
-        Tags tags = Tags.of("payloadType", payloadType.getSimpleName(), "processorName", processor);
+        Tags tags = Tags.of("payloadType", payloadType.getSimpleName()).and(componentTags);
         BusyTime busy = new BusyTime();
-        Gauge.builder(PREFIX + ".capacity", () -> busy.capacity(clock.monotonicTime())).tags(tags).register(registry);
+        Gauge.builder(prefix + ".capacity", () -> busy.capacity(clock.monotonicTime())).tags(tags).register(registry);
         return new Meters(counter("ingestedCounter", tags), counter("successCounter", tags), counter("failureCounter", tags),
             counter("processedCounter", tags), counter("ignoredCounter", tags),
             timer("allTimer", tags), timer("successTimer", tags), timer("failureTimer", tags), timer("ignoredTimer", tags), busy);
     }
 
     private Counter counter(String name, Tags tags) {
-        return registry.counter(PREFIX + "." + name, tags);
+        return registry.counter(prefix + "." + name, tags);
     }
 
     /** As Axon's timers: percentiles over the last ten minutes. */
     private Timer timer(String name, Tags tags) {
-        return Timer.builder(PREFIX + "." + name).distributionStatisticExpiry(Duration.ofMinutes(10))
+        return Timer.builder(prefix + "." + name).distributionStatisticExpiry(Duration.ofMinutes(10))
             .publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999).tags(tags).register(registry);
     }
 }
