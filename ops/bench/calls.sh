@@ -121,6 +121,13 @@ busy_cores() { # average busy cores over $1 seconds, from /proc/stat
       -v t=$(( b[1]+b[2]+b[3]+b[4]+b[5]+b[6]+b[7]+b[8] - a[1]-a[2]-a[3]-a[4]-a[5]-a[6]-a[7]-a[8] )) 'BEGIN {printf "%.2f", t ? u / t * n : 0}'
 }
 echo "machine before the run: $(busy_cores 2) of $(nproc) cores busy (other processes compete with the benchmark; see \"other\" below)"
+if [ -n "$db" ]; then
+  autovacuum=$(psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'show autovacuum' 2>/dev/null || echo unknown)
+  if [ "$autovacuum" != "on" ]; then
+    echo "PostgreSQL: autovacuum is $autovacuum — the dead rows of the hot tables (live_call, scheduled_tasks, call_fact, token_entry) are" \
+      "never cleaned during the run, so every lookup walks more of them and set-ups/s drift down (a default PostgreSQL has it on)"
+  fi
+fi
 started=$SECONDS
 
 # run a private copy: others rebuilding the jar meanwhile would break the running app (classes it has not loaded yet)
