@@ -3,10 +3,14 @@ package com.callvault.gateway.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.callvault.api.calls.AcceptCall;
 import com.callvault.api.calls.CallId;
 import com.callvault.api.calls.CallMedia;
 import com.callvault.api.calls.CallStatus;
+import com.callvault.api.calls.CandidateType;
 import com.callvault.api.calls.InviteCall;
+import com.callvault.api.calls.MarkCallConnected;
+import com.callvault.api.calls.TransportProtocol;
 import com.callvault.api.identity.Address;
 import com.callvault.gateway.testing.GatewayIntegrationTest;
 import com.callvault.gateway.testing.TestWallet;
@@ -93,6 +97,34 @@ class CallDeadlinesTest extends GatewayIntegrationTest {
             assertThat(ended.get("reason")).isEqualTo("no-answer");
             assertFiredOnTime(ended, invitedAt.plusSeconds(1));
         }
+    }
+
+    @Test
+    void answering_cancels_the_ring_timeout_and_connecting_cancels_the_connect_timeout() {
+        CallId call = CallId.newId();
+        Address caller = Address.of(TestWallet.random().address());
+        Address callee = Address.of(TestWallet.random().address());
+        commands.sendAndWait(new InviteCall(call, caller, callee, CallMedia.AUDIO, "caller-tab", Instant.now(), Duration.ofSeconds(30)));
+        String ringTimeout = deadlineId(call, "CallInvited", "ringTimeoutId");
+        assertThat(scheduled(ringTimeout)).isTrue();
+
+        commands.sendAndWait(new AcceptCall(call, callee, "callee-tab", Instant.now()));
+        String connectTimeout = deadlineId(call, "CallAccepted", "connectTimeoutId");
+        assertThat(scheduled(ringTimeout)).as("the ring timeout, cancelled by the answer").isFalse();
+        assertThat(scheduled(connectTimeout)).isTrue();
+
+        commands.sendAndWait(new MarkCallConnected(call, caller, "caller-tab", 300, CandidateType.HOST, CandidateType.HOST,
+            TransportProtocol.UDP, Instant.now()));
+        assertThat(scheduled(connectTimeout)).as("the connect timeout, cancelled by the connection").isFalse();
+    }
+
+    private String deadlineId(CallId call, String event, String key) {
+        return jdbc.queryForObject("SELECT meta_data ->> ? FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?",
+            String.class, key, call.toString(), "com.callvault.api.calls." + event);
+    }
+
+    private boolean scheduled(String deadlineId) {
+        return jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE task_instance = ?", Long.class, deadlineId) == 1;
     }
 
     private static InviteCall invite(CallId call, Instant at, Duration ringTimeout) {

@@ -9,8 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -61,6 +66,24 @@ class DeadlineSchedulerConfiguration {
     @Qualifier("deadlineDetailsTask")
     Task<DbSchedulerBinaryDeadlineDetails> deadlineDetailsTask(ApplicationContext context) {
         return new PromptlyRetriedDeadlineTask(DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class)));
+    }
+
+    /**
+     * Axon's deadline manager on this scheduler, as its auto-configuration builds it (which backs off for this bean),
+     * with cancels of one statement ({@link OneStatementCancelDeadlineManager}).
+     */
+    @Bean
+    DeadlineManager deadlineManager(Scheduler deadlineScheduler, org.axonframework.config.Configuration configuration,
+                                    @Qualifier("eventSerializer") Serializer serializer, TransactionManager transactionManager,
+                                    DeadlineManagerSpanFactory spanFactory, DataSource dataSource) {
+        return new OneStatementCancelDeadlineManager(DbSchedulerDeadlineManager.builder()
+            .scheduler(deadlineScheduler)
+            .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+            .serializer(serializer)
+            .transactionManager(transactionManager)
+            .spanFactory(spanFactory)
+            .startScheduler(false) // DeadlineSchedulerLifecycle starts and stops it
+            .stopScheduler(false), dataSource);
     }
 
     @Bean
