@@ -111,7 +111,7 @@ public final class CallsBenchmark {
         if (ready && options.get("only", "all").equals("setups")) {
             step("calls for the relay", this::establish);
             step("hang up the relay calls", this::hangUpRelayCalls);
-            step("set-ups to warm up", () -> setups("setupsWarmUp.", options.getDouble("setup-warmup", 30)));
+            step("set-ups to warm up", () -> setups("setupsWarmUp.", options.getDouble("setup-warmup", 60)));
             step("call set-ups", () -> setups("setups.", options.getDouble("setup-seconds", 10)));
         } else if (ready && !idleOnly) {
             step("calls for the relay", this::establish);
@@ -128,6 +128,7 @@ public final class CallsBenchmark {
                 step("max " + target.name(), () -> closedLoop(target, seconds));
             }
             step("hang up the relay calls", this::hangUpRelayCalls);
+            step("set-ups to warm up", () -> setups("setupsWarmUp.", options.getDouble("setup-warmup", 60)));
             step("call set-ups", () -> setups("setups.", options.getDouble("setup-seconds", 10)));
         }
         int idle = options.get("only", "all").equals("setups") ? 0 : (int) options.getLong("idle", 10000);
