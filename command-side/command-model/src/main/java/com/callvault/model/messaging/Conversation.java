@@ -23,6 +23,7 @@ import com.callvault.api.messaging.SendMessages;
 import com.callvault.api.messaging.SendResult;
 import com.callvault.api.messaging.SendResults;
 import com.callvault.api.messaging.StartConversation;
+import com.callvault.model.axon.StaleCachedAggregate;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.util.ArrayList;
@@ -30,12 +31,18 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -43,7 +50,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A conversation: who is in it, how many messages it has, who sent each, which are deleted, how far each
  * member has received and read. Message bodies are not kept: no rule needs them. The state stays small
  * (a byte per message), is cached between commands and snapshotted, so a long conversation accepts the
- * next message as fast as a new one.
+ * next message as fast as a new one. A cached copy another instance moved on is caught as for calls: an append by the
+ * unique aggregate/sequence key, a decision that appends nothing (a refusal, a receipt that does not move) by the
+ * store's last sequence number ({@link StaleCachedAggregate}); the command is then retried on a fresh load.
  */
 @Aggregate(cache = "conversationCache", snapshotTriggerDefinition = "conversationSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -64,6 +73,23 @@ class Conversation {
 
     Conversation() {
         // for Axon: rebuilt from events or a snapshot
+    }
+
+    /** Every command: a decision that appended nothing must have been made on the stored version (see the class comment). */
+    @CommandHandlerInterceptor
+    Object decidedOnTheStoredVersion(CommandMessage<?> command, InterceptorChain chain, EventStore events) throws Exception {
+        Long before = AggregateLifecycle.getVersion();
+        Object result;
+        try {
+            result = chain.proceed();
+        } catch (RuntimeException refused) {
+            StaleCachedAggregate.check(events, conversationId, before);
+            throw refused;
+        }
+        if (Objects.equals(before, AggregateLifecycle.getVersion())) {
+            StaleCachedAggregate.check(events, conversationId, before);
+        }
+        return result;
     }
 
     @CommandHandler
