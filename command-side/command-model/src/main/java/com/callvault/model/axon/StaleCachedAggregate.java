@@ -1,6 +1,10 @@
 package com.callvault.model.axon;
 
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
@@ -14,6 +18,25 @@ public final class StaleCachedAggregate extends ConcurrencyException {
 
     private StaleCachedAggregate(String aggregateId, long decidedOn, long stored) {
         super("Aggregate " + aggregateId + " was decided on version " + decidedOn + " but the store holds " + stored);
+    }
+
+    /**
+     * Handles a command in an aggregate's {@code @CommandHandlerInterceptor}: a refusal or a result that appended
+     * nothing is checked against the store before it is answered.
+     */
+    public static Object proceed(InterceptorChain chain, EventStore events, Supplier<String> aggregateId) throws Exception {
+        Long before = AggregateLifecycle.getVersion();
+        Object result;
+        try {
+            result = chain.proceed();
+        } catch (RuntimeException refused) {
+            check(events, aggregateId.get(), before);
+            throw refused;
+        }
+        if (Objects.equals(before, AggregateLifecycle.getVersion())) {
+            check(events, aggregateId.get(), before);
+        }
+        return result;
     }
 
     /**

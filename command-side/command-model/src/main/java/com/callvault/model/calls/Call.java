@@ -49,7 +49,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -115,16 +114,7 @@ class Call {
     /** Every command: a decision that appended nothing must have been made on the stored version (see the class comment). */
     @CommandHandlerInterceptor
     Object decidedOnTheStoredVersion(CommandMessage<?> command, InterceptorChain chain, EventStore events) throws Exception {
-        Long before = AggregateLifecycle.getVersion();
-        Object result;
-        try {
-            result = chain.proceed();
-        } catch (RuntimeException refused) {
-            StaleCachedAggregate.check(events, callId, before);
-            throw refused;
-        }
-        appendedOrStored(before, events);
-        return result;
+        return StaleCachedAggregate.proceed(chain, events, () -> callId);
     }
 
     @CommandHandler
@@ -306,7 +296,7 @@ class Call {
         if (state.unanswered()) {
             end(EndReason.NO_ANSWER, CallLimits.SERVER, deadline.due(), deadlines, true);
         } else {
-            appendedOrStored(AggregateLifecycle.getVersion(), events);
+            appendsNothingOnTheStoredVersion(events);
         }
     }
 
@@ -315,7 +305,7 @@ class Call {
         if (state == CallState.ACCEPTED) {
             end(EndReason.ICE_FAILED_BEFORE_CONNECTING, CallLimits.SERVER, deadline.due(), deadlines, true);
         } else {
-            appendedOrStored(AggregateLifecycle.getVersion(), events);
+            appendsNothingOnTheStoredVersion(events);
         }
     }
 
@@ -325,18 +315,16 @@ class Call {
         if (state != CallState.ENDED && absence != null && absence.since().equals(deadline.disconnectedAt())) {
             end(EndReason.CONNECTION_LOST, deadline.participant(), deadline.due(), deadlines, true);
         } else {
-            appendedOrStored(AggregateLifecycle.getVersion(), events);
+            appendsNothingOnTheStoredVersion(events);
         }
     }
 
     /**
-     * A decision to append nothing stands only if it was made on the stored version; a stale cached copy throws
-     * {@link StaleCachedAggregate} and the command or deadline is retried on a fresh load.
+     * A deadline's decision to append nothing stands only if it was made on the stored version; on a stale cached copy
+     * this throws {@link StaleCachedAggregate} and the deadline is retried on a fresh load.
      */
-    private void appendedOrStored(Long before, EventStore events) {
-        if (Objects.equals(before, AggregateLifecycle.getVersion())) {
-            StaleCachedAggregate.check(events, callId, before);
-        }
+    private void appendsNothingOnTheStoredVersion(EventStore events) {
+        StaleCachedAggregate.check(events, callId, AggregateLifecycle.getVersion());
     }
 
     @EventSourcingHandler

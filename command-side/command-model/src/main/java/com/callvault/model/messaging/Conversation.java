@@ -31,7 +31,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -41,7 +40,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -78,18 +76,7 @@ class Conversation {
     /** Every command: a decision that appended nothing must have been made on the stored version (see the class comment). */
     @CommandHandlerInterceptor
     Object decidedOnTheStoredVersion(CommandMessage<?> command, InterceptorChain chain, EventStore events) throws Exception {
-        Long before = AggregateLifecycle.getVersion();
-        Object result;
-        try {
-            result = chain.proceed();
-        } catch (RuntimeException refused) {
-            StaleCachedAggregate.check(events, conversationId, before);
-            throw refused;
-        }
-        if (Objects.equals(before, AggregateLifecycle.getVersion())) {
-            StaleCachedAggregate.check(events, conversationId, before);
-        }
-        return result;
+        return StaleCachedAggregate.proceed(chain, events, () -> conversationId);
     }
 
     @CommandHandler
