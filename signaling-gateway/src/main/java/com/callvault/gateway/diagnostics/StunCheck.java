@@ -31,12 +31,10 @@ final class StunCheck implements DiagnosticCheck {
     }
 
     private CheckResult check() {
-        IceSettings settings;
-        try {
-            settings = IceSettings.from(properties);
-        } catch (IllegalArgumentException refused) {
-            return CheckResult.fail("The server refuses these ICE settings: " + refused.getMessage(), Map.of());
-        }
+        return TurnCheck.onIceSettings(properties, this::check);
+    }
+
+    private CheckResult check(IceSettings settings) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("stunUris", settings.stunUris().stream().map(IceUri::toString).toList());
         int count = settings.stunUris().size();

@@ -7,6 +7,7 @@ import com.callvault.gateway.ice.TurnMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
@@ -46,12 +47,21 @@ final class TurnCheck implements DiagnosticCheck {
     }
 
     CheckResult configured() {
+        return onIceSettings(properties, this::configured);
+    }
+
+    /** {@code check} on the ICE settings as the server reads them; settings it would refuse are a fail saying why. */
+    static CheckResult onIceSettings(IceProperties properties, Function<IceSettings, CheckResult> check) {
         IceSettings settings;
         try {
             settings = IceSettings.from(properties);
         } catch (IllegalArgumentException refused) {
             return CheckResult.fail("The server refuses these ICE settings: " + refused.getMessage(), Map.of());
         }
+        return check.apply(settings);
+    }
+
+    private CheckResult configured(IceSettings settings) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("mode", settings.mode().wireName());
         details.put("turnUris", settings.turnUris().stream().map(IceUri::toString).toList());

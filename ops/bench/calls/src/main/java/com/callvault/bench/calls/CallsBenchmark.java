@@ -100,38 +100,35 @@ public final class CallsBenchmark {
 
     private int run() throws Exception {
         postmasterPid = postmasterPid();
-        boolean idleOnly = options.get("only", "all").equals("idle");
-        if (idleOnly) {
+        String only = options.get("only", "all");
+        if (only.equals("idle")) {
             step("sign-in", this::signInIdleUsers);
             step("warm the socket path", this::warmSocketPath);
         } else {
             step("sockets", this::sockets);
         }
         boolean ready = results.errors().isEmpty();
-        if (ready && options.get("only", "all").equals("setups")) {
+        if (ready && !only.equals("idle")) {
             step("calls for the relay", this::establish);
-            step("hang up the relay calls", this::hangUpRelayCalls);
-            step("set-ups to warm up", () -> setups("setupsWarmUp.", options.getDouble("setup-warmup", 60)));
-            step("call set-ups", () -> setups("setups.", options.getDouble("setup-seconds", 10)));
-        } else if (ready && !idleOnly) {
-            step("calls for the relay", this::establish);
-            step("warm-up", this::warmUp);
-            step("idle CPU", this::idleCpu);
-            double rate = options.getDouble("rate", 5000);
-            double seconds = options.getDouble("seconds", 10);
-            for (char kind : new char[] {'c', 'o'}) {
-                for (Target target : List.of(bare, app)) {
-                    step("latency " + kind + " " + target.name(), () -> openLoop(target, kind, rate, seconds));
+            if (only.equals("all")) {
+                step("warm-up", this::warmUp);
+                step("idle CPU", this::idleCpu);
+                double rate = options.getDouble("rate", 5000);
+                double seconds = options.getDouble("seconds", 10);
+                for (char kind : new char[] {'c', 'o'}) {
+                    for (Target target : List.of(bare, app)) {
+                        step("latency " + kind + " " + target.name(), () -> openLoop(target, kind, rate, seconds));
+                    }
                 }
-            }
-            for (Target target : List.of(bare, app)) {
-                step("max " + target.name(), () -> closedLoop(target, seconds));
+                for (Target target : List.of(bare, app)) {
+                    step("max " + target.name(), () -> closedLoop(target, seconds));
+                }
             }
             step("hang up the relay calls", this::hangUpRelayCalls);
             step("set-ups to warm up", () -> setups("setupsWarmUp.", options.getDouble("setup-warmup", 60)));
             step("call set-ups", () -> setups("setups.", options.getDouble("setup-seconds", 10)));
         }
-        int idle = options.get("only", "all").equals("setups") ? 0 : (int) options.getLong("idle", 10000);
+        int idle = only.equals("setups") ? 0 : (int) options.getLong("idle", 10000);
         if (idle > 0) {
             for (Target target : List.of(bare, app)) {
                 step("idle " + target.name(), () -> idle(target, idle));
@@ -544,10 +541,22 @@ public final class CallsBenchmark {
             for (int i = 0; i < count; i++) {
                 specs.add(spec.apply(i));
             }
+            long fds = Proc.openFiles(target.pid());
             openAll(specs, 128, null).forEach(Socket::close);
+            awaitClosed(target, fds);
         }
-        Thread.sleep(2000);
         log("socket path warmed: %,d sockets opened and closed on each target", count);
+    }
+
+    /**
+     * Waits (at most 30 s) until {@code target} holds about as many open files as the {@code fds} it had before the
+     * sockets opened: the ones closed are gone (a few more, such as a pooled database connection, are let pass).
+     */
+    private static void awaitClosed(Target target, long fds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Proc.openFiles(target.pid()) > fds + 32 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     private IntFunction<SocketSpec> idleSockets(Target target, String prefix) {

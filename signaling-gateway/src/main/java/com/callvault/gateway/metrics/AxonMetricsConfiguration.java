@@ -18,10 +18,10 @@ import org.springframework.context.annotation.Configuration;
  * bus. A monitor registered for a component type takes precedence over Axon's general one.
  */
 @Configuration(proxyBeanMethods = false)
-class EventProcessorMetricsConfiguration {
+class AxonMetricsConfiguration {
 
     @Bean
-    ConfigurerModule eventProcessorMetrics(MeterRegistry registry) {
+    ConfigurerModule axonMetrics(MeterRegistry registry) {
         return configurer -> {
             configurer.configureMessageMonitor(TrackingEventProcessor.class,
                 (configuration, componentType, processor) -> AxonMessageMonitor.processor(processor, registry, Clock.SYSTEM));
