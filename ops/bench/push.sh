@@ -8,15 +8,19 @@
 #      (the messaging work alone)
 #   3. the same rate to BENCH_RECIPIENTS other people with BENCH_DEVICES (20) subscriptions each at a push service
 #      inside the generator (201 to every well-formed push): 600 pushes/s offered, more than the app sends, so it
-#      pushes at its sustained rate throughout (the window starts BENCH_LEAD (3) s after the messages)
+#      pushes at its sustained rate throughout (the window starts BENCH_LEAD (3) s after the messages). The push
+#      service stands in for one across the internet: its threads run at nice 19, so that taking pushes does not hold
+#      up the generator's signaling sockets, whose receive times are the measurement
 # after each window with messages, until the app's push queue is empty and the push service receives nothing more.
 # Prints each window's p50/p99/max, pushes/s received and the CPU split, each kind pooled over the rounds, and
 # PASS/FAIL: pooled p99 with pushes at most max(1.5 × baseline p99, baseline p99 + 1 ms), the baseline being the
-# no-push windows. Exits 0 on FAIL too; non-zero only when the benchmark itself broke. Takes about 3 minutes.
+# messages-only windows (the same messages, without the pushes they cause); the no-push windows show what messaging
+# itself costs signaling. Exits 0 on FAIL too; non-zero only when the benchmark itself broke. Takes about 4 minutes.
 # The generator is ops/bench/calls (PushBenchmark, PushLoad; the call and socket code is shared with calls.sh).
 #
 # Database: BENCH_DATABASE_URL (a SCRATCH database), else a fresh database created and dropped on the PostgreSQL at
-# 127.0.0.1:5432 (psql, trust auth). Other knobs: BENCH_WARMUP (10 s, signaling and pushes, not measured),
+# 127.0.0.1:5432 (psql, trust auth). Other knobs: BENCH_WARMUP (60 s of signaling and pushes, not measured: the JIT is
+# still compiling the message and push paths after 10 s),
 # BENCH_APP_JAVA_OPTS (e.g. -Dcallvault.push.encryption-threads=2), BENCH_REBUILD=1 (rebuild the app jar when sources are newer), BENCH_KEEP_LOGS=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -90,7 +94,7 @@ echo "app up (pid $app_pid, port $port)"
 status=0
 "$JAVA_HOME/bin/java" ${BENCH_GENERATOR_JAVA_OPTS:-} -cp "$bench_jar" com.callvault.bench.calls.PushBenchmark measure \
   --app-pid "$app_pid" --app-url "$app_url" --public-url "$public_url" --database-url "$database_url" --clk-tck "$(getconf CLK_TCK)" \
-  --pairs "${BENCH_PAIRS:-200}" --rate "${BENCH_RATE:-2000}" --seconds "${BENCH_SECONDS:-10}" --rounds "${BENCH_ROUNDS:-3}" --warmup "${BENCH_WARMUP:-10}" \
+  --pairs "${BENCH_PAIRS:-200}" --rate "${BENCH_RATE:-2000}" --seconds "${BENCH_SECONDS:-10}" --rounds "${BENCH_ROUNDS:-3}" --warmup "${BENCH_WARMUP:-60}" \
   --recipients "${BENCH_RECIPIENTS:-100}" --devices "${BENCH_DEVICES:-20}" --message-rate "${BENCH_MESSAGE_RATE:-30}" --lead "${BENCH_LEAD:-3}" \
   || status=$?
 if grep -qE '^\S+ +(ERROR|WARN) ' "$work/app.log"; then

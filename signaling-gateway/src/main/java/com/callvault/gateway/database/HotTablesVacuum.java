@@ -17,12 +17,14 @@ import org.springframework.stereotype.Component;
  * autovacuum looks at a database at most once a minute ({@code autovacuum_naptime}), or never where it is off, so the
  * application vacuums these three itself every {@code HOT_TABLES_VACUUM_INTERVAL} (10 s): a few milliseconds of
  * database time, and no lock that holds up a command ({@code VACUUM} without {@code FULL}; {@code SKIP_LOCKED} skips a
- * table another instance is vacuuming).
+ * table another instance is vacuuming; {@code TRUNCATE false}: giving the empty pages at a table's end back to the
+ * file system takes an exclusive lock, which VACUUM tries for up to 5 s on a table this busy, and which blocks every
+ * command that touches the table once it has it — for tables that refill within seconds).
  */
 @Component
 class HotTablesVacuum {
 
-    static final String SQL = "VACUUM (SKIP_LOCKED) live_call, scheduled_tasks, token_entry";
+    static final String SQL = "VACUUM (SKIP_LOCKED, TRUNCATE false) live_call, scheduled_tasks, token_entry";
     private static final Logger log = LoggerFactory.getLogger(HotTablesVacuum.class);
 
     private final JdbcTemplate jdbc;

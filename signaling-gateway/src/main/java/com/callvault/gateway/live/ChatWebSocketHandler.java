@@ -8,6 +8,7 @@ import com.callvault.gateway.protocol.ClientFrame;
 import com.callvault.gateway.protocol.FrameCodec;
 import com.callvault.gateway.protocol.ServerFrame;
 import com.callvault.gateway.protocol.ServerFrames;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ class ChatWebSocketHandler implements WebSocketHandler {
             .handle((frame, sink) -> {
                 connection.heard();
                 if (frame instanceof TextWebSocketFrame text) {
-                    sink.next(codec.decode(text.text()));
+                    sink.next(codec.decode(ByteBufUtil.getBytes(text.content())));
                 }
             });
         Mono<Void> inbound = FrameLanes.handle(online, frames, ChatWebSocketHandler::orderingKey, decoded -> onFrame(connection, decoded));

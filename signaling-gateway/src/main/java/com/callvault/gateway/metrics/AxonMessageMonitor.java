@@ -29,6 +29,8 @@ final class AxonMessageMonitor implements MessageMonitor<Message<?>> {
 
     static final String PROCESSOR_PREFIX = "eventProcessor";
     static final Duration LATENCY_SAMPLE = Duration.ofMillis(100);
+    static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
+        Duration.ofMillis(500), Duration.ofSeconds(2)};
 
     private record Meters(Counter ingested, Counter success, Counter failure, Counter processed, Counter ignored,
                           Timer all, Timer successTimer, Timer failureTimer, Timer ignoredTimer, BusyTime busy) {
@@ -125,9 +127,17 @@ final class AxonMessageMonitor implements MessageMonitor<Message<?>> {
         return registry.counter(prefix + "." + name, tags);
     }
 
-    /** As Axon's timers: percentiles over the last ten minutes. */
+    /**
+     * {@code allTimer} has histogram buckets at {@link #BUCKETS} (quantiles in Prometheus, summed across instances); the
+     * success, failure and ignored timers count, sum and keep the maximum. Axon's timers compute six percentiles in the
+     * app over a ten-minute window instead: three HdrHistograms updated per timer and message, ≈ 4 % of a command's CPU,
+     * and percentiles that cannot be added up across instances.
+     */
     private Timer timer(String name, Tags tags) {
-        return Timer.builder(prefix + "." + name).distributionStatisticExpiry(Duration.ofMinutes(10))
-            .publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999).tags(tags).register(registry);
+        Timer.Builder builder = Timer.builder(prefix + "." + name).tags(tags);
+        if (name.equals("allTimer")) {
+            builder.serviceLevelObjectives(BUCKETS);
+        }
+        return builder.register(registry);
     }
 }

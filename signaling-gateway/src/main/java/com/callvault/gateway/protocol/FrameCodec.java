@@ -43,6 +43,22 @@ public class FrameCodec {
         }
     }
 
+    /**
+     * The same as {@link #decode(String)}, from the frame's UTF-8 bytes: Jackson's byte parser reads a 4 KB offer in
+     * about half the time of decoding the bytes to a String and parsing that. A frame of more bytes than the limit may
+     * still be within it in characters, and a frame that does not read at once is diagnosed; both go through the text.
+     */
+    public Decoded decode(byte[] utf8) {
+        if (utf8.length > MAX_FRAME_CHARS) {
+            return decode(new String(utf8, StandardCharsets.UTF_8));
+        }
+        try {
+            return new Frame(json.readValue(utf8, ClientFrame.class));
+        } catch (JacksonException e) {
+            return diagnose(new String(utf8, StandardCharsets.UTF_8));
+        }
+    }
+
     private Decoded diagnose(String text) {
         JsonNode tree;
         try {

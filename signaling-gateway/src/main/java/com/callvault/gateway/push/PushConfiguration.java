@@ -38,7 +38,7 @@ class PushConfiguration {
             return intent -> false;
         }
         PushRequests requests = new PushRequests(new VapidTokens(settings.vapid().get(), settings.subject(), clock));
-        return new PushSender(settings, store, requests, new PushDelivery(settings.concurrency(), settings.requestTimeout()), registry, clock);
+        return new PushSender(settings, store, requests, new PushDelivery(settings.concurrency(), settings.requestTimeout(), settings.threadNiceness()), registry, clock);
     }
 
     /**

@@ -10,7 +10,8 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * Sends prepared pushes over HTTP on an event loop and connection pool of its own, so a slow or failing push service
- * never holds a thread that serves browsers.
+ * never holds a thread that serves browsers; that event loop runs at the push threads' low priority ({@link LowPriority}),
+ * as its TLS work is CPU work done for pushes.
  */
 final class PushDelivery implements AutoCloseable {
 
@@ -22,7 +23,8 @@ final class PushDelivery implements AutoCloseable {
     private final ConnectionProvider pool;
     private final HttpClient client;
 
-    PushDelivery(int maxConnections, Duration requestTimeout) {
+    PushDelivery(int maxConnections, Duration requestTimeout, int niceness) {
+        loops.onClient(true).forEach(loop -> loop.execute(() -> LowPriority.lowerCurrentThread(niceness)));
         pool = ConnectionProvider.builder("push").maxConnections(maxConnections).pendingAcquireMaxCount(-1)
             .maxIdleTime(Duration.ofSeconds(30)).build();
         client = HttpClient.create(pool).runOn(loops).responseTimeout(requestTimeout)

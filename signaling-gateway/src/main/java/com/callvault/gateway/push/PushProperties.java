@@ -20,12 +20,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param requestTimeout     how long one request to a push service may take
  * @param encryptionThreads  threads that encrypt and sign pushes (CPU work); default half the cores, at least 1, so
  *                           that a burst of pushes always leaves cores to signaling and the rest of the app
+ * @param threadNiceness     the nice value (0–19) the push threads (encryption, signing, HTTP to push services) run at
+ *                           on Linux, default 19: a socket event loop that wakes up preempts them at once, and they take
+ *                           what CPU is left; 0 leaves them at normal priority ({@link LowPriority})
  */
 @ConfigurationProperties("callvault.push")
 public record PushProperties(String vapidPublicKey, String vapidPrivateKey, String vapidSubject, boolean allowHttpEndpoints,
                              Boolean messagePreview, Integer queueCapacity, Integer concurrency, Integer maxAttempts,
                              Duration retryDelay, Duration maxRetryDelay, Duration requestTimeout,
-                             Integer encryptionThreads) {
+                             Integer encryptionThreads, Integer threadNiceness) {
 
     public PushProperties {
         vapidPublicKey = strip(vapidPublicKey);
@@ -39,6 +42,7 @@ public record PushProperties(String vapidPublicKey, String vapidPrivateKey, Stri
         maxRetryDelay = maxRetryDelay == null ? Duration.ofMinutes(5) : maxRetryDelay;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(15) : requestTimeout;
         encryptionThreads = encryptionThreads == null ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : encryptionThreads;
+        threadNiceness = threadNiceness == null ? 19 : threadNiceness;
     }
 
     private static String strip(String value) {
@@ -51,6 +55,6 @@ public record PushProperties(String vapidPublicKey, String vapidPrivateKey, Stri
             + ", vapidSubject=" + vapidSubject + ", allowHttpEndpoints=" + allowHttpEndpoints + ", messagePreview=" + messagePreview
             + ", queueCapacity=" + queueCapacity + ", concurrency=" + concurrency + ", maxAttempts=" + maxAttempts
             + ", retryDelay=" + retryDelay + ", maxRetryDelay=" + maxRetryDelay + ", requestTimeout=" + requestTimeout
-            + ", encryptionThreads=" + encryptionThreads + "]";
+            + ", encryptionThreads=" + encryptionThreads + ", threadNiceness=" + threadNiceness + "]";
     }
 }

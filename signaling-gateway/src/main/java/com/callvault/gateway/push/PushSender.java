@@ -55,7 +55,7 @@ final class PushSender implements PushOutbox, AutoCloseable {
     private final Map<String, Job> lanes = new HashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final Disposable.Composite running = Disposables.composite();
-    /** Encryption and signing, off the HTTP event loops and off the shared parallel scheduler (see the constructor). */
+    /** Encryption and signing, off the HTTP event loops and off the shared parallel scheduler, at a low priority. */
     private final Scheduler crypto;
 
     PushSender(PushSettings settings, PushSubscriptionStore store, PushRequests requests, PushDelivery delivery,
@@ -67,7 +67,7 @@ final class PushSender implements PushOutbox, AutoCloseable {
         this.metrics = new PushMetrics(registry, queued::get);
         this.backoff = new Backoff(settings.retryDelay(), settings.maxRetryDelay());
         this.clock = clock;
-        this.crypto = Schedulers.newParallel("push-encrypt", settings.encryptionThreads(), true);
+        this.crypto = Schedulers.newParallel(settings.encryptionThreads(), LowPriority.threads("push-encrypt", settings.threadNiceness()));
         this.intents = Sinks.many().unicast().onBackpressureBuffer(Queues.<PushIntent>get(settings.queueCapacity()).get());
         this.jobs = Sinks.many().unicast().onBackpressureBuffer(Queues.<Job>get(settings.queueCapacity()).get());
         running.add(intents.asFlux()

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public record PushSettings(Optional<VapidKeys> vapid, String subject, boolean allowHttpEndpoints, boolean messagePreview,
                            int queueCapacity, int concurrency, int maxAttempts, Duration retryDelay, Duration maxRetryDelay,
-                           Duration requestTimeout, int encryptionThreads) {
+                           Duration requestTimeout, int encryptionThreads, int threadNiceness) {
 
     public static PushSettings from(PushProperties properties) {
         boolean hasPublic = !properties.vapidPublicKey().isEmpty();
@@ -38,9 +38,13 @@ public record PushSettings(Optional<VapidKeys> vapid, String subject, boolean al
         positive(properties.concurrency(), "callvault.push.concurrency");
         positive(properties.maxAttempts(), "callvault.push.max-attempts");
         positive(properties.encryptionThreads(), "callvault.push.encryption-threads");
+        if (properties.threadNiceness() < 0 || properties.threadNiceness() > 19) {
+            throw new IllegalArgumentException("callvault.push.thread-niceness must be between 0 (normal priority) and 19, got "
+                + properties.threadNiceness());
+        }
         return new PushSettings(keys, subject, properties.allowHttpEndpoints(), properties.messagePreview(), properties.queueCapacity(),
             properties.concurrency(), properties.maxAttempts(), properties.retryDelay(), properties.maxRetryDelay(),
-            properties.requestTimeout(), properties.encryptionThreads());
+            properties.requestTimeout(), properties.encryptionThreads(), properties.threadNiceness());
     }
 
     public boolean enabled() {

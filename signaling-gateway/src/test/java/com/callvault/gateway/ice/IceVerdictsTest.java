@@ -9,6 +9,7 @@ import com.callvault.gateway.ice.verify.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,17 +24,28 @@ class IceVerdictsTest {
         OPEN_RELAY         | OPEN_RELAY       | without asking for credentials
         """)
     void each_answer_has_its_verdict_in_words(ScriptedTurnServer.Answer answer, Verdict verdict, String words) throws Exception {
+        ProbeResult result = probe(answer);
+
+        assertThat(result.verdict()).as(result.detail()).isEqualTo(verdict);
+        assertThat(result.detail()).contains(words);
+        assertThat(verdict.relays()).isEqualTo(answer == ScriptedTurnServer.Answer.OPEN_RELAY);
+    }
+
+    @Test
+    void an_allocation_the_server_still_holds_for_the_checks_port_is_retried_from_another_port() throws Exception {
+        ProbeResult result = probe(ScriptedTurnServer.Answer.TAKEN_FIRST_PORT);
+
+        assertThat(result.verdict()).as(result.detail()).isEqualTo(Verdict.OK);
+        assertThat(result.relayedAddress()).isEqualTo("127.0.0.1:40000");
+    }
+
+    private static ProbeResult probe(ScriptedTurnServer.Answer answer) throws Exception {
         try (ScriptedTurnServer server = new ScriptedTurnServer(answer)) {
             IceSettings settings = IceSettings.from(new IceProperties("rest", List.of(IceSettingsTest.SECRET), List.of(server.uri()), "", "",
                 List.of(), null, ""));
             IceCheckSettings checks = IceCheckSettings.from(new IceCheckProperties(List.of(), "", null, false, null, null, null, null));
             try (IceProber prober = new IceProber(settings, checks, Clock.systemUTC())) {
-                ProbeResult result = prober.probe(settings.turnUris(), new ProbeOptions(false, Duration.ofSeconds(2), Duration.ofMinutes(5)))
-                    .getFirst();
-
-                assertThat(result.verdict()).as(result.detail()).isEqualTo(verdict);
-                assertThat(result.detail()).contains(words);
-                assertThat(verdict.relays()).isEqualTo(answer == ScriptedTurnServer.Answer.OPEN_RELAY);
+                return prober.probe(settings.turnUris(), new ProbeOptions(false, Duration.ofSeconds(2), Duration.ofMinutes(5))).getFirst();
             }
         }
     }

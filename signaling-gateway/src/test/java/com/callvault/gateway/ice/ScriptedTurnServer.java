@@ -29,12 +29,18 @@ final class ScriptedTurnServer implements AutoCloseable {
         /** Success without XOR-RELAYED-ADDRESS. */
         NO_RELAYED_ADDRESS,
         /** Success to the first Allocate, without asking for credentials. */
-        OPEN_RELAY
+        OPEN_RELAY,
+        /**
+         * 437 Allocation Mismatch to the authenticated Allocate from the first client address and port it hears (as coturn
+         * answers a client whose port still has an allocation of an earlier one), success with a relayed address from any other.
+         */
+        TAKEN_FIRST_PORT
     }
 
     private final DatagramSocket socket;
     private final Answer answer;
     private final Thread thread;
+    private java.net.SocketAddress firstClient;
 
     ScriptedTurnServer(Answer answer) {
         this.answer = answer;
@@ -57,7 +63,10 @@ final class ScriptedTurnServer implements AutoCloseable {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 socket.receive(packet);
                 StunMessage request = StunMessage.decode(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
-                byte[] reply = reply(request).encode(null, true);
+                if (firstClient == null) {
+                    firstClient = packet.getSocketAddress();
+                }
+                byte[] reply = reply(request, packet.getSocketAddress().equals(firstClient)).encode(null, true);
                 socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
             } catch (IOException e) {
                 return; // closed
@@ -65,7 +74,7 @@ final class ScriptedTurnServer implements AutoCloseable {
         }
     }
 
-    private StunMessage reply(StunMessage request) {
+    private StunMessage reply(StunMessage request, boolean fromFirstClient) {
         boolean authenticated = request.attribute(AttributeType.MESSAGE_INTEGRITY).isPresent();
         if (request.method() == StunMethod.REFRESH) {
             return success(request, List.of(StunAttribute.unsignedInt(AttributeType.LIFETIME, 0)));
@@ -78,9 +87,16 @@ final class ScriptedTurnServer implements AutoCloseable {
             case FORBIDDEN -> error(request, new ErrorCode(403, "Forbidden IP"), List.of());
             case NO_CAPACITY -> error(request, new ErrorCode(508, "Cannot create socket"), List.of());
             case NO_RELAYED_ADDRESS -> success(request, List.of(StunAttribute.unsignedInt(AttributeType.LIFETIME, 600)));
-            case OPEN_RELAY -> success(request, List.of(new StunAttribute(AttributeType.XOR_RELAYED_ADDRESS,
-                com.callvault.gateway.ice.stun.AddressAttribute.encodeXor(new InetSocketAddress("127.0.0.1", 40000), request.transactionId()))));
+            case OPEN_RELAY -> relayed(request);
+            case TAKEN_FIRST_PORT -> fromFirstClient
+                ? error(request, new ErrorCode(ErrorCode.ALLOCATION_MISMATCH, "Mismatched allocation: wrong transaction ID"), List.of())
+                : relayed(request);
         };
+    }
+
+    private static StunMessage relayed(StunMessage request) {
+        return success(request, List.of(new StunAttribute(AttributeType.XOR_RELAYED_ADDRESS,
+            com.callvault.gateway.ice.stun.AddressAttribute.encodeXor(new InetSocketAddress("127.0.0.1", 40000), request.transactionId()))));
     }
 
     private static StunMessage success(StunMessage request, List<StunAttribute> attributes) {

@@ -44,6 +44,10 @@ class AxonMessageMonitorTest {
         assertThat(timer("eventProcessor.successTimer", "Sent").count()).isEqualTo(1);
         assertThat(timer("eventProcessor.failureTimer", "Sent").count()).isEqualTo(1);
         assertThat(timer("eventProcessor.ignoredTimer", "Registered").count()).isEqualTo(1);
+        // the handling-time histogram: cumulative counts at 1, 5, 25 ms ...
+        assertThat(java.util.Arrays.stream(timer("eventProcessor.allTimer", "Sent").takeSnapshot().histogramCounts())
+            .limit(3).mapToDouble(io.micrometer.core.instrument.distribution.CountAtBucket::count).toArray())
+            .containsExactly(0, 2, 2);
     }
 
     @Test

@@ -65,6 +65,8 @@ class GoldenFramesTest {
         // a field the record does not have would be dropped silently: writing the record back shows it
         JsonNode readBack = json.readTree(json.writerFor(ClientFrame.class).writeValueAsString(frame));
         assertThat(withoutNullFields(readBack)).isEqualTo(example.payload());
+        assertThat(codec.decode(example.payload().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .as("decoded from the frame's UTF-8 bytes, as the socket does").isEqualTo(decoded);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,7 +8,13 @@ import com.callvault.gateway.push.LocalPushService.Device;
 import com.callvault.gateway.push.LocalPushService.Received;
 import com.callvault.gateway.testing.TestWallet;
 import com.callvault.gateway.testing.WsClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -196,6 +202,38 @@ class PushDeliveryTest extends PushIntegrationTest {
 
     @Autowired
     LiveChannel live;
+
+    @Test
+    void the_threads_that_encrypt_and_send_pushes_run_at_a_lower_priority_than_the_sockets() throws Exception {
+        try (WsClient alicePhone = WsClient.connectAs(port, aliceToken, "alice-phone")) {
+            alicePhone.send(Map.of("type", "call.invite", "id", "i1", "callee", bob.address(), "media", "audio"));
+            await().atMost(WAIT).until(() -> bobPhone.delivered().size() == 1);
+        }
+        Map<String, List<Integer>> niceByThread = niceValuesOfThisProcessThreads();
+        assertThat(niceOf(niceByThread, "push-encrypt")).as("encryption and signing").isNotEmpty().containsOnly(19);
+        assertThat(niceOf(niceByThread, "push-http")).as("the push services' event loop").isNotEmpty().containsOnly(19);
+        assertThat(niceOf(niceByThread, "reactor-http")).as("the sockets' event loops").isNotEmpty().containsOnly(0);
+    }
+
+    /** Thread name (as the kernel keeps it: at most 15 characters) → the nice values of the threads so named. */
+    private static Map<String, List<Integer>> niceValuesOfThisProcessThreads() throws IOException {
+        Map<String, List<Integer>> byName = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    LowPriority.niceness(task).ifPresent(nice -> byName.computeIfAbsent(name, n -> new ArrayList<>()).add(nice));
+                } catch (NoSuchFileException ended) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        return byName;
+    }
+
+    private static List<Integer> niceOf(Map<String, List<Integer>> niceByThread, String prefix) {
+        return niceByThread.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).flatMap(e -> e.getValue().stream()).toList();
+    }
 
     private String startConversation(String token, String peer) {
         Map<?, ?> body = http.post().uri("/api/conversations").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)

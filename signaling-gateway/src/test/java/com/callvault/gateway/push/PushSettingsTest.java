@@ -71,6 +71,6 @@ class PushSettingsTest {
     }
 
     private static PushProperties properties(String publicKey, String privateKey, String subject) {
-        return new PushProperties(publicKey, privateKey, subject, false, null, null, null, null, null, null, null, null);
+        return new PushProperties(publicKey, privateKey, subject, false, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -53,7 +53,8 @@ record Failure(Verdict verdict, String detail) {
         return switch (error.code()) {
             case 403 -> new Failure(Verdict.FORBIDDEN, "403 Forbidden (" + heard + "): the server refuses this client by its own rules "
                 + "(coturn: denied-peer-ip or allowed-peer-ip covering this server's address, a user quota of 0, a blacklisted user).");
-            case 437 -> new Failure(Verdict.REJECTED, heard + ": an allocation from this address and port already exists; retry.");
+            case 437 -> new Failure(Verdict.REJECTED, heard + ": the server still holds an allocation for this check's address and port, "
+                + "and for a second port tried; retry.");
             case 442 -> new Failure(Verdict.REJECTED, heard + ": the server relays no UDP (coturn: no-udp-relay).");
             case 486 -> new Failure(Verdict.REJECTED, heard + ": the user's allocation quota is used up (coturn: user-quota, total-quota).");
             case 508 -> new Failure(Verdict.REJECTED, heard + ": the server has no relay port left (coturn: min-port..max-port too small, "

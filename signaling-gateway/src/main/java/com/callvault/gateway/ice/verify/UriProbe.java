@@ -89,7 +89,7 @@ final class UriProbe {
         TurnCredential credential = context.credentials().primary(now, options.credentialLifetime());
         step = "waiting for the answer to a TURN Allocate";
         long before = System.nanoTime();
-        AllocateResult result = new TurnClient(stun()).allocate(transport, credential.username(), credential.credential());
+        AllocateResult result = allocateWith(credential);
         outcome.allocateMillis = millisSince(before);
         if (result instanceof TurnAllocation allocation) {
             return allocated(outcome, allocation);
@@ -104,8 +104,7 @@ final class UriProbe {
             transport.close();
             reconnect();
             step = "telling why the credential was refused";
-            AllocateResult retry = new TurnClient(stun()).allocate(transport, diagnosis.credential().username(),
-                diagnosis.credential().credential());
+            AllocateResult retry = allocateWith(diagnosis.credential());
             if (retry instanceof TurnAllocation allocation) {
                 outcome.relayed = text(allocation.relayedAddress());
                 outcome.realm = allocation.realm();
@@ -115,6 +114,22 @@ final class UriProbe {
             }
         }
         return outcome.verdict(Verdict.WRONG_CREDENTIALS, context.credentials().wrongCredentials());
+    }
+
+    /**
+     * An Allocate on {@link #transport}; after a 437 (an allocation the server still holds for this local address and
+     * port, left by an earlier client the operating system gave the same ephemeral port) once more from a new port —
+     * the new socket is opened before the old one closes, so it cannot get the same port back.
+     */
+    private AllocateResult allocateWith(TurnCredential credential) throws IOException {
+        AllocateResult result = new TurnClient(stun()).allocate(transport, credential.username(), credential.credential());
+        if (result instanceof TurnRejected rejected && rejected.error().code() == ErrorCode.ALLOCATION_MISMATCH) {
+            StunTransport taken = transport;
+            reconnect();
+            taken.close();
+            result = new TurnClient(stun()).allocate(transport, credential.username(), credential.credential());
+        }
+        return result;
     }
 
     private ProbeResult allocated(Outcome outcome, TurnAllocation allocation) {

@@ -24,7 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  * without push subscriptions (the messaging work alone); messages to people with {@code devices} subscriptions each at a
  * push service in this process (more pushes offered than the app sends: it pushes at its sustained rate).
  * Prints each window's latency, the pushes/s received, the CPU split, each kind pooled over the rounds, and PASS/FAIL:
- * pooled p99 with pushes at most max(1.5 × baseline p99, baseline p99 + 1 ms), the baseline being the no-push windows.
+ * pooled p99 with pushes at most max(1.5 × baseline p99, baseline p99 + 1 ms), the baseline being the messages-only
+ * windows: the same messages at the same rate, the pushes they cause being the only difference. The no-push windows
+ * show what the messaging work itself costs signaling.
  */
 public final class PushBenchmark {
 
@@ -86,7 +88,7 @@ public final class PushBenchmark {
             log("%,d call pairs connected; %,d recipients with %d push subscriptions each, %,d without; sender %s",
                 pairs.size(), pushed.size(), devices, control.size(), sender.address());
 
-            double warmup = options.getDouble("warmup", 10);
+            double warmup = options.getDouble("warmup", 60);
             log("warm-up: %.0f s of signaling and pushes, not measured", warmup);
             load.startSending(api, toPushed, messageRate);
             window("warm-up", rate, warmup, load);
@@ -204,12 +206,12 @@ public final class PushBenchmark {
         Latencies.Summary pushing = pooled(windows, "messages + pushes");
         System.out.println();
         System.out.printf("%-24s %8s %8s %8s %10s%n", "pooled over the rounds", "p50", "p99", "max", "pushes/s");
-        System.out.printf("%-24s %8.2f %8.2f %8.2f %10s%n", "no pushes (baseline)", base.p50(), base.p99(), base.max(), "0");
-        System.out.printf("%-24s %8.2f %8.2f %8.2f %10s%n", "messages only", messages.p50(), messages.p99(), messages.max(), "0");
+        System.out.printf("%-24s %8.2f %8.2f %8.2f %10s%n", "no pushes", base.p50(), base.p99(), base.max(), "0");
+        System.out.printf("%-24s %8.2f %8.2f %8.2f %10s%n", "messages only (baseline)", messages.p50(), messages.p99(), messages.max(), "0");
         double pushesPerSecond = mean(windows, "messages + pushes", Window::pushesPerSecond);
         System.out.printf("%-24s %8.2f %8.2f %8.2f %10.0f%n", "messages + pushes", pushing.p50(), pushing.p99(), pushing.max(), pushesPerSecond);
         System.out.println();
-        double limit = Math.max(1.5 * base.p99(), base.p99() + 1.0);
+        double limit = Math.max(1.5 * messages.p99(), messages.p99() + 1.0);
         boolean complete = windows.stream().allMatch(w -> w.received() == w.sent());
         boolean pass = pushing.p99() <= limit && complete && errorFrames.get() == 0;
         System.out.printf("pushes: %,.0f/s received by the push service in the push windows (mean), %,.0f/s offered (%s messages/s × %s"
@@ -219,9 +221,10 @@ public final class PushBenchmark {
         System.out.printf("push outcomes from the first message to the window's end (callvault_push_sent_total, all rounds): %s"
             + " (superseded: a newer push to the same device and conversation replaced one still waiting); malformed at the push service: %d%n",
             outcomes, load.malformed.get());
-        System.out.printf("with pushes / baseline: p50 %.2f, p99 %.2f (%.2f ms vs %.2f ms); messages only / baseline: p99 %.2f%n",
-            pushing.p50() / base.p50(), pushing.p99() / base.p99(), pushing.p99(), base.p99(), messages.p99() / base.p99());
-        System.out.printf("%s: p99 with pushes %.2f ms ≤ max(1.5 × baseline p99, baseline p99 + 1 ms) = %.2f ms%s%s%n", pass ? "PASS" : "FAIL",
+        System.out.printf("with pushes / messages only (the baseline): p50 %.2f, p99 %.2f (%.2f ms vs %.2f ms); messages only / no pushes:"
+                + " p99 %.2f (%.2f ms vs %.2f ms)%n", pushing.p50() / messages.p50(), pushing.p99() / messages.p99(), pushing.p99(), messages.p99(),
+            messages.p99() / base.p99(), messages.p99(), base.p99());
+        System.out.printf("%s: p99 with pushes %.2f ms ≤ max(1.5 × messages-only p99, messages-only p99 + 1 ms) = %.2f ms%s%s%n", pass ? "PASS" : "FAIL",
             pushing.p99(), limit, complete ? "" : "; frames were lost", errorFrames.get() == 0 ? "" : "; error frames: " + errorFrames.get());
     }
 
