@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
-import nl.martijndwars.webpush.Utils;
 
 /**
  * A browser's {@code PushSubscription}, checked: where to send ({@code endpoint}), the browser's P-256 key
@@ -35,8 +34,8 @@ record NewSubscription(String endpoint, byte[] p256dh, byte[] auth, Instant expi
             throw PushProblems.invalidKey("keys.p256dh must be an uncompressed P-256 point (65 bytes starting with 0x04)");
         }
         try {
-            Utils.loadPublicKey(p256dh); // decodes the point and checks it lies on the curve
-        } catch (Exception e) {
+            WebPushEncryption.devicePoint(p256dh); // the check every push makes: the point lies on the curve
+        } catch (java.security.InvalidKeyException e) {
             throw PushProblems.invalidKey("keys.p256dh is not a point on the P-256 curve");
         }
         byte[] auth = key(request.keys().auth(), "auth", AUTH_BYTES);

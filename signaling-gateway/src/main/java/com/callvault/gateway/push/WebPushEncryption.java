@@ -4,30 +4,34 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import java.security.InvalidKeyException;
 import java.security.SecureRandom;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
 import javax.crypto.Cipher;
-import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * A push payload encrypted for one device, RFC 8291 ({@code aes128gcm}, RFC 8188): a fresh P-256 key pair and salt per
  * push, ECDH with the device's {@code p256dh}, HKDF-SHA-256 with its {@code auth} secret, one AES-128-GCM record. The
- * body starts with the header (salt, record size 4096, our public key). Done with the JDK's own providers (SunEC,
- * SunJCE), whose fixed-base P-256 arithmetic allocates little: the web-push library's BouncyCastle path made about 3 MB
- * of garbage per push, and the collections it caused showed in signaling's latency tail (docs/adr/0005).
+ * body starts with the header (salt, record size 4096, our public key). The curve arithmetic is BouncyCastle's
+ * lightweight API on its specialised P-256 ({@code CustomNamedCurves}, whose generator tables are built once per
+ * process); HMAC and AES-GCM are the JDK's. docs/adr/0006 says why: about 0.2 ms of CPU per push where the JDK's SunEC
+ * takes 0.5 ms (it re-checks the device's key by a full scalar multiplication at every agreement).
  */
 final class WebPushEncryption {
 
@@ -39,29 +43,41 @@ final class WebPushEncryption {
     private static final byte[] KEY_INFO = "WebPush: info\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CEK_INFO = "Content-Encoding: aes128gcm\0\1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NONCE_INFO = "Content-Encoding: nonce\0\1".getBytes(StandardCharsets.US_ASCII);
-    private static final ECParameterSpec P256 = p256();
+    private static final ECDomainParameters P256 = p256();
 
     private final SecureRandom random = new SecureRandom();
 
     /** {@code payload} for the device whose subscription keys are {@code uaPublic} (65 bytes) and {@code auth}. */
     byte[] encrypt(byte[] payload, byte[] uaPublic, byte[] auth) throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(P256, random);
+        checkSize(payload);
+        ECPoint device = devicePoint(uaPublic);
+        ECKeyPairGenerator generator = new ECKeyPairGenerator();
+        generator.init(new ECKeyGenerationParameters(P256, random));
+        AsymmetricCipherKeyPair ours = generator.generateKeyPair();
         byte[] salt = new byte[16];
         random.nextBytes(salt);
-        return encrypt(payload, uaPublic, auth, salt, generator.generateKeyPair());
+        return encrypt(payload, device, uaPublic, auth, salt, (ECPrivateKeyParameters) ours.getPrivate(),
+            ((ECPublicKeyParameters) ours.getPublic()).getQ());
     }
 
-    /** With a given salt and key pair: RFC 8291 §5's example comes out byte for byte. */
-    static byte[] encrypt(byte[] payload, byte[] uaPublic, byte[] auth, byte[] salt, KeyPair ours) throws GeneralSecurityException {
-        if (payload.length > MAX_PAYLOAD) {
-            throw new IllegalArgumentException("a push payload holds at most " + MAX_PAYLOAD + " bytes, this one has " + payload.length);
+    /** With a given salt and sender private key: RFC 8291 §5's example comes out byte for byte. */
+    static byte[] encrypt(byte[] payload, byte[] uaPublic, byte[] auth, byte[] salt, BigInteger senderPrivate) throws GeneralSecurityException {
+        checkSize(payload);
+        ECPoint senderPublic = new FixedPointCombMultiplier().multiply(P256.getG(), senderPrivate).normalize();
+        return encrypt(payload, devicePoint(uaPublic), uaPublic, auth, salt, new ECPrivateKeyParameters(senderPrivate, P256), senderPublic);
+    }
+
+    private static byte[] encrypt(byte[] payload, ECPoint device, byte[] uaPublic, byte[] auth, byte[] salt, ECPrivateKeyParameters ours,
+                                  ECPoint oursPublic) throws GeneralSecurityException {
+        ECDHBasicAgreement agreement = new ECDHBasicAgreement();
+        agreement.init(ours);
+        byte[] shared;
+        try {
+            shared = BigIntegers.asUnsignedByteArray(32, agreement.calculateAgreement(new ECPublicKeyParameters(device, P256)));
+        } catch (IllegalStateException e) { // the point at infinity: a device key of small order, impossible on P-256
+            throw new InvalidKeyException("p256dh gives no shared secret", e);
         }
-        KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
-        agreement.init(ours.getPrivate());
-        agreement.doPhase(publicKey(uaPublic), true);
-        byte[] shared = agreement.generateSecret();
-        byte[] asPublic = encode((ECPublicKey) ours.getPublic());
+        byte[] asPublic = oursPublic.getEncoded(false);
 
         byte[] ikm = hmac(hmac(auth, shared), concat(KEY_INFO, uaPublic, asPublic, new byte[] {1}));
         byte[] prk = hmac(salt, ikm);
@@ -75,27 +91,22 @@ final class WebPushEncryption {
             .put(salt).putInt(RECORD_SIZE).put((byte) asPublic.length).put(asPublic).put(record).array();
     }
 
-    /** An uncompressed P-256 point (65 bytes, {@code 04 || x || y}) as a public key; off the curve fails the agreement. */
-    static ECPublicKey publicKey(byte[] uncompressed) throws GeneralSecurityException {
-        if (uncompressed.length != 65 || uncompressed[0] != 4) {
-            throw new java.security.InvalidKeyException("p256dh is not an uncompressed P-256 point (65 bytes starting 04)");
+    private static void checkSize(byte[] payload) {
+        if (payload.length > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("a push payload holds at most " + MAX_PAYLOAD + " bytes, this one has " + payload.length);
         }
-        ECPoint point = new ECPoint(new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 33)), new BigInteger(1, Arrays.copyOfRange(uncompressed, 33, 65)));
-        return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, P256));
     }
 
-    static byte[] encode(ECPublicKey key) {
-        byte[] out = new byte[65];
-        out[0] = 4;
-        copyUnsigned(key.getW().getAffineX(), out, 1);
-        copyUnsigned(key.getW().getAffineY(), out, 33);
-        return out;
-    }
-
-    private static void copyUnsigned(BigInteger value, byte[] out, int at) {
-        byte[] bytes = value.toByteArray();
-        int length = Math.min(bytes.length, 32);
-        System.arraycopy(bytes, bytes.length - length, out, at + 32 - length, length);
+    /** An uncompressed P-256 point (65 bytes, {@code 04 || x || y}) on the curve, or an {@link InvalidKeyException}. */
+    static ECPoint devicePoint(byte[] uncompressed) throws InvalidKeyException {
+        if (uncompressed.length != 65 || uncompressed[0] != 4) {
+            throw new InvalidKeyException("p256dh is not an uncompressed P-256 point (65 bytes starting 04)");
+        }
+        try {
+            return P256.getCurve().decodePoint(uncompressed); // checks the coordinates and that the point lies on the curve
+        } catch (IllegalArgumentException e) {
+            throw new InvalidKeyException("p256dh is not a point on P-256", e);
+        }
     }
 
     private static byte[] hmac(byte[] key, byte[] data) throws GeneralSecurityException {
@@ -112,13 +123,8 @@ final class WebPushEncryption {
         return out.toByteArray();
     }
 
-    private static ECParameterSpec p256() {
-        try {
-            AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-            parameters.init(new ECGenParameterSpec("secp256r1"));
-            return parameters.getParameterSpec(ECParameterSpec.class);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK has no P-256", e);
-        }
+    private static ECDomainParameters p256() {
+        X9ECParameters curve = CustomNamedCurves.getByName("secp256r1");
+        return new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH(), curve.getSeed());
     }
 }
