@@ -5,7 +5,6 @@ import com.callvault.gateway.calls.CallRoute.Side;
 import com.callvault.gateway.live.LiveChannel;
 import com.callvault.gateway.problem.ApiProblem;
 import com.callvault.gateway.protocol.ClientFrame;
-import com.callvault.gateway.protocol.JsonText;
 import com.callvault.gateway.protocol.ServerFrames.CallSignalFrame;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -125,18 +124,13 @@ class CallRelay {
     }
 
     private static int limit(String value, int max, String field) {
-        return value == null ? 0 : limit(value.length(), max, field);
-    }
-
-    private static int limit(JsonText value, int max, String field) {
-        return value == null ? 0 : limit(value.length(), max, field);
-    }
-
-    private static int limit(int length, int max, String field) {
-        if (length > max) {
+        if (value == null) {
+            return 0;
+        }
+        if (value.length() > max) {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "signal-too-large", "Content Too Large",
                 "\"" + field + "\" holds at most " + max + " characters");
         }
-        return length;
+        return value.length();
     }
 }

@@ -80,10 +80,9 @@ public sealed interface ClientFrame {
     /**
      * WebRTC signaling, relayed to the other participant's device and never stored. {@code kind}: {@code offer} or
      * {@code answer} (with {@code sdp}), {@code candidate} (with {@code candidate}, {@code sdpMid},
-     * {@code sdpMLineIndex}, {@code usernameFragment}) or {@code end-of-candidates}. No answer unless it fails. The SDP
-     * and the candidate are kept as sent ({@link JsonText}): they are only relayed.
+     * {@code sdpMLineIndex}, {@code usernameFragment}) or {@code end-of-candidates}. No answer unless it fails.
      */
-    record CallSignal(String id, String callId, String kind, JsonText sdp, JsonText candidate, String sdpMid, Integer sdpMLineIndex,
+    record CallSignal(String id, String callId, String kind, String sdp, String candidate, String sdpMid, Integer sdpMLineIndex,
                       String usernameFragment) implements CallFrame {
     }
 

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,11 +15,9 @@ public class FrameCodec {
     public static final int MAX_FRAME_CHARS = 64 * 1024;
 
     private final JsonMapper json;
-    private final ObjectReader frames;
 
     public FrameCodec(JsonMapper json) {
         this.json = json;
-        this.frames = json.readerFor(ClientFrame.class);
     }
 
     /** A parsed frame, or the error frame to answer with. */
@@ -48,16 +45,15 @@ public class FrameCodec {
 
     /**
      * The same as {@link #decode(String)}, from the frame's UTF-8 bytes: Jackson's byte parser reads a 4 KB offer in
-     * about half the time of decoding the bytes to a String and parsing that, and a signal's SDP or candidate is not
-     * unescaped at all but kept as sent ({@link JsonText}). A frame of more bytes than the limit may still be within it
-     * in characters, and a frame that does not read at once is diagnosed; both go through the text.
+     * about half the time of decoding the bytes to a String and parsing that. A frame of more bytes than the limit may
+     * still be within it in characters, and a frame that does not read at once is diagnosed; both go through the text.
      */
     public Decoded decode(byte[] utf8) {
         if (utf8.length > MAX_FRAME_CHARS) {
             return decode(new String(utf8, StandardCharsets.UTF_8));
         }
         try {
-            return new Frame(frames.withAttribute(JsonText.FRAME, utf8).readValue(utf8));
+            return new Frame(json.readValue(utf8, ClientFrame.class));
         } catch (JacksonException e) {
             return diagnose(new String(utf8, StandardCharsets.UTF_8));
         }
@@ -92,15 +88,10 @@ public class FrameCodec {
     }
 
     /**
-     * The same JSON as {@link #encode}, as UTF-8. A relayed signal is written as bytes, its SDP or candidate copied as
-     * the sender escaped it. Every other frame goes through a String, as all did before: Jackson writing the whole
-     * frame as bytes once cost more per relayed 4 KB offer than the String did (ops/README.md, c22ff8c), and nothing
-     * since has measured it for the others.
+     * The same JSON as {@link #encode}, as UTF-8. Through a String on purpose: Jackson's {@code writeValueAsBytes} cost
+     * ≈ 45 µs more per relayed 4 KB offer (SDP is full of escaped line breaks), measured by ops/bench/calls.sh.
      */
     public byte[] encodeBytes(ServerFrame frame) {
-        if (frame instanceof ServerFrames.CallSignalFrame) {
-            return json.writeValueAsBytes(frame);
-        }
         return encode(frame).getBytes(StandardCharsets.UTF_8);
     }
 

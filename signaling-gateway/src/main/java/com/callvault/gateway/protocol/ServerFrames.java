@@ -113,7 +113,7 @@ public final class ServerFrames {
     }
 
     /** A relayed WebRTC signal from the other participant ({@code from}); see {@code call.signal} from clients. */
-    public record CallSignalFrame(String callId, String from, String kind, JsonText sdp, JsonText candidate, String sdpMid,
+    public record CallSignalFrame(String callId, String from, String kind, String sdp, String candidate, String sdpMid,
                                   Integer sdpMLineIndex, String usernameFragment) implements ServerFrame {
     }
 }
