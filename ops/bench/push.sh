@@ -7,8 +7,9 @@
 #   2. BENCH_MESSAGE_RATE (30)/s messages to BENCH_RECIPIENTS (100) people with no socket and no push subscription
 #      (the messaging work alone)
 #   3. the same rate to BENCH_RECIPIENTS other people with BENCH_DEVICES (20) subscriptions each at a push service
-#      inside the generator (201 to every well-formed push): 600 pushes/s offered, more than the app sends, so it
-#      pushes at its sustained rate throughout (the window starts BENCH_LEAD (3) s after the messages). The push
+#      inside the generator (201 to every well-formed push): 600 pushes/s offered (the window starts BENCH_LEAD (3) s
+#      after the messages). The app sends them all; to find the rate it sustains, offer more with BENCH_MESSAGE_RATE
+#      (BENCH_DEVICES is at most 20, the subscriptions the app keeps per user) and read "most queued". The push
 #      service stands in for one across the internet: its threads run at nice 19, so that taking pushes does not hold
 #      up the generator's signaling sockets, whose receive times are the measurement
 # after each window with messages, until the app's push queue is empty and the push service receives nothing more.

@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * (push on, http endpoints admitted). Call pairs in connected calls relay 300 B candidates open loop at a fixed rate
  * (as ops/bench/calls does) in windows of three kinds, repeated {@code rounds} times: no pushes; messages to people
  * without push subscriptions (the messaging work alone); messages to people with {@code devices} subscriptions each at a
- * push service in this process (more pushes offered than the app sends: it pushes at its sustained rate).
+ * push service in this process (message rate × devices pushes/s offered; offered beyond what the app sends, they
+ * queue in it, and the pushes received are its sustained rate).
  * Prints each window's latency, the pushes/s received, the CPU split, each kind pooled over the rounds, and PASS/FAIL:
  * pooled p99 with pushes at most max(1.5 × baseline p99, baseline p99 + 1 ms), the baseline being the messages-only
  * windows: the same messages at the same rate, the pushes they cause being the only difference. The no-push windows
@@ -65,10 +66,18 @@ public final class PushBenchmark {
         System.exit(new PushBenchmark(Options.parse(args)).run());
     }
 
+    /** The app's {@code PushSubscriptionStore.MAX_PER_USER}. */
+    static final int MAX_SUBSCRIPTIONS_PER_USER = 20;
+
     private int run() throws Exception {
         int pairCount = (int) options.getLong("pairs", 200);
         int recipients = (int) options.getLong("recipients", 100);
         int devices = (int) options.getLong("devices", 20);
+        if (devices < 1 || devices > MAX_SUBSCRIPTIONS_PER_USER) {
+            // the app keeps a user's newest 20 subscriptions: more would not add pushes, only wrong "offered" figures
+            throw new IllegalArgumentException("--devices is 1 to " + MAX_SUBSCRIPTIONS_PER_USER + " (the app keeps that many push "
+                + "subscriptions per user); offer more pushes with a higher --message-rate");
+        }
         double rate = options.getDouble("rate", 2000);
         double seconds = options.getDouble("seconds", 15);
         double messageRate = options.getDouble("message-rate", 30);
