@@ -8,6 +8,10 @@ export interface PushDevice {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly lastSuccessAt?: string;
+  /** The session that stored it is signed in: it receives pushes. */
+  readonly signedIn: boolean;
+  /** That session is this one. */
+  readonly thisSession: boolean;
 }
 
 export interface PushDevices {

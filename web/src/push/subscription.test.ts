@@ -64,7 +64,13 @@ class FakeApi {
   }
 }
 
-const device = (endpoint: string) => ({ endpoint, createdAt: '2026-11-24T10:00:00Z', updatedAt: '2026-11-24T10:00:00Z' });
+const device = (endpoint: string, signedIn = true, thisSession = true) => ({
+  endpoint,
+  createdAt: '2026-11-24T10:00:00Z',
+  updatedAt: '2026-11-24T10:00:00Z',
+  signedIn,
+  thisSession,
+});
 
 describe('push subscriptions of this device', () => {
   it('never asks for permission when the app starts', async () => {
@@ -147,6 +153,27 @@ describe('push subscriptions of this device', () => {
     api.devices = { pushEnabled: true, subscriptions: [device('https://push.example/device-1'), device('https://push.example/phone')] };
     expect(await new PushSubscriptions(ME, api, browser).check()).toEqual({ kind: 'on', otherDevices: 1 });
     expect(browser.ownerAddress).toBe(ME);
+  });
+
+  it('renews a subscription the server holds under an earlier session, and counts only devices that receive pushes', async () => {
+    const browser = new FakeBrowser('granted');
+    browser.subscription = new FakeSubscription('https://push.example/device-1');
+    browser.ownerAddress = ME;
+    const api = new FakeApi();
+    api.devices = {
+      pushEnabled: true,
+      subscriptions: [
+        device('https://push.example/device-1', false, false),
+        device('https://push.example/phone', true, false),
+        device('https://push.example/old-laptop', false, false),
+      ],
+    };
+    expect(await new PushSubscriptions(ME, api, browser).check()).toEqual({ kind: 'on', otherDevices: 1 });
+    expect(api.log).toEqual([`save ${JSON.stringify(browser.subscription.toJSON())}`]);
+
+    api.log = [];
+    expect(await new PushSubscriptions(ME, api, browser).check()).toEqual({ kind: 'on', otherDevices: 1 });
+    expect(api.log).toEqual([]);
   });
 
   it('says when the browser or the server cannot do push, or notifications are blocked', async () => {

@@ -57,8 +57,10 @@ export class PushSubscriptions {
   ) {}
 
   /**
-   * Where this device stands. A subscription the server lost (or dropped for a newer device) is sent again; one made
-   * for someone else who used this browser is cancelled, so their notifications never show on this user's screen.
+   * Where this device stands. A subscription the server lost (or dropped for a newer device), or holds under an
+   * earlier session of this user (pushes stop when that session ends), is sent again; one made for someone else who
+   * used this browser is cancelled, so their notifications never show on this user's screen. Other devices count
+   * when they receive pushes (their session is signed in).
    */
   async check(): Promise<PushState> {
     if (!this.browser.supported()) return { kind: 'unsupported' };
@@ -67,11 +69,11 @@ export class PushSubscriptions {
     const permission = this.browser.permission();
     if (permission === 'denied') return { kind: 'blocked' };
     const current = permission === 'granted' ? await this.browser.current() : null;
-    const otherDevices = listed.subscriptions.filter((device) => device.endpoint !== current?.endpoint).length;
+    const otherDevices = listed.subscriptions.filter((device) => device.endpoint !== current?.endpoint && device.signedIn).length;
     if (current === null) return { kind: 'off', otherDevices };
-    const listedHere = listed.subscriptions.some((device) => device.endpoint === current.endpoint);
-    if (listedHere || sameAddress(this.browser.owner(), this.me)) {
-      if (!listedHere) await this.api.save(current.toJSON());
+    const here = listed.subscriptions.find((device) => device.endpoint === current.endpoint);
+    if (here !== undefined || sameAddress(this.browser.owner(), this.me)) {
+      if (!here?.thisSession) await this.api.save(current.toJSON());
       this.browser.setOwner(this.me);
       return { kind: 'on', otherDevices };
     }

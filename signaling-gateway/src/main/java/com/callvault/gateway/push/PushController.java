@@ -55,7 +55,10 @@ class PushController {
         });
     }
 
-    /** 201 for a new device, 200 when the endpoint was known (renewed, and moved to this user if another had it). */
+    /**
+     * 201 for a new device, 200 when the endpoint was known (renewed, and moved to this user and this session if another
+     * had it). Pushes go to it while this session is signed in.
+     */
     @PostMapping("/subscriptions")
     Mono<ResponseEntity<Subscribed>> subscribe(@AuthenticationPrincipal SignedInUser user,
                                                @RequestBody(required = false) NewSubscription.Request request,
@@ -65,7 +68,7 @@ class PushController {
                 throw PushProblems.disabled();
             }
             NewSubscription subscription = NewSubscription.from(request, settings.allowHttpEndpoints(), clock.instant());
-            return store.save(user.address(), subscription, userAgent)
+            return store.save(user.address(), user.sessionId(), subscription, userAgent)
                 .map(created -> ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                     .body(new Subscribed(subscription.endpoint(), created)));
         });
@@ -97,10 +100,10 @@ class PushController {
         });
     }
 
-    /** The user's devices that receive pushes (endpoint, browser, dates; never the keys). */
+    /** The user's devices (endpoint, browser, dates, whether their session is signed in and is this one; never the keys). */
     @GetMapping("/subscriptions")
     Mono<ResponseEntity<Subscriptions>> subscriptions(@AuthenticationPrincipal SignedInUser user) {
-        return store.list(user.address()).collectList()
+        return store.list(user.address(), user.sessionId()).collectList()
             .map(list -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Subscriptions(settings.enabled(), list)));
     }
 }

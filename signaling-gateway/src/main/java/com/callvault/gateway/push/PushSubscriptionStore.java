@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
 /**
  * Push subscriptions in {@code push_subscription}, keyed by endpoint: a browser has one subscription per application
  * server key, so the endpoint names the device. A user keeps at most {@value #MAX_PER_USER}; subscribing another
- * drops the one least recently renewed.
+ * drops the one least recently renewed. A subscription is pushed to only while the session that stored or last renewed
+ * it is signed in (not expired, signed out or revoked): a browser nobody is signed in on gets nothing.
  */
 @Component
 class PushSubscriptionStore {
@@ -38,21 +40,32 @@ class PushSubscriptionStore {
     record Target(String endpoint, byte[] p256dh, byte[] auth) {
     }
 
-    /** What a user sees of their own subscriptions: never the keys. */
-    record Listed(String endpoint, String userAgent, Instant createdAt, Instant updatedAt, Instant expiresAt, Instant lastSuccessAt) {
+    /**
+     * What a user sees of their own subscriptions: never the keys. {@code signedIn}: the session that stored it is
+     * signed in, so it is pushed to; {@code thisSession}: that session is the caller's.
+     */
+    record Listed(String endpoint, String userAgent, Instant createdAt, Instant updatedAt, Instant expiresAt, Instant lastSuccessAt,
+                  boolean signedIn, boolean thisSession) {
     }
 
-    /** Stores or renews the subscription for {@code address}; answers whether the endpoint is new. */
-    Mono<Boolean> save(String address, NewSubscription subscription, String userAgent) {
+    /** The session that stored a subscription is signed in (NULL: stored before subscriptions had sessions). */
+    private static final String SESSION_LIVE = """
+        (s.session_id IS NULL OR EXISTS (SELECT 1 FROM auth_session a WHERE a.session_id = s.session_id
+            AND a.revoked_at IS NULL AND a.expires_at > now()))""";
+
+    /** Stores or renews the subscription for {@code address} under its session; answers whether the endpoint is new. */
+    Mono<Boolean> save(String address, UUID sessionId, NewSubscription subscription, String userAgent) {
         String agent = userAgent == null ? "" : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT));
         DatabaseClient.GenericExecuteSpec insert = db.sql("""
-                INSERT INTO push_subscription (endpoint, address, p256dh, auth, expires_at, user_agent)
-                VALUES (:endpoint, :address, :p256dh, :auth, :expires, :agent)
-                ON CONFLICT (endpoint) DO UPDATE SET address = excluded.address, p256dh = excluded.p256dh, auth = excluded.auth,
-                    expires_at = excluded.expires_at, user_agent = excluded.user_agent, updated_at = now(), failures = 0
+                INSERT INTO push_subscription (endpoint, address, session_id, p256dh, auth, expires_at, user_agent)
+                VALUES (:endpoint, :address, :session, :p256dh, :auth, :expires, :agent)
+                ON CONFLICT (endpoint) DO UPDATE SET address = excluded.address, session_id = excluded.session_id,
+                    p256dh = excluded.p256dh, auth = excluded.auth, expires_at = excluded.expires_at, user_agent = excluded.user_agent,
+                    updated_at = now(), failures = 0
                 RETURNING (xmax = 0) AS inserted""")
             .bind("endpoint", subscription.endpoint())
             .bind("address", address)
+            .bind("session", sessionId)
             .bind("p256dh", subscription.p256dh())
             .bind("auth", subscription.auth())
             .bind("agent", agent);
@@ -73,22 +86,26 @@ class PushSubscriptionStore {
             .fetch().rowsUpdated().map(n -> n > 0);
     }
 
-    Flux<Listed> list(String address) {
+    /** The user's subscriptions; {@code thisSession} compares each one's session with {@code sessionId}. */
+    Flux<Listed> list(String address, UUID sessionId) {
         return db.sql("""
-                SELECT endpoint, user_agent, created_at, updated_at, expires_at, last_success_at FROM push_subscription
-                WHERE lower(address) = lower(:address) ORDER BY created_at, endpoint""")
+                SELECT s.endpoint, s.user_agent, s.created_at, s.updated_at, s.expires_at, s.last_success_at,
+                    %s AS signed_in, s.session_id IS NOT DISTINCT FROM :session AS this_session
+                FROM push_subscription s WHERE lower(s.address) = lower(:address) ORDER BY s.created_at, s.endpoint""".formatted(SESSION_LIVE))
             .bind("address", address)
+            .bind("session", sessionId)
             .map(row -> new Listed(row.get("endpoint", String.class), row.get("user_agent", String.class),
                 instant(row.get("created_at", OffsetDateTime.class)), instant(row.get("updated_at", OffsetDateTime.class)),
-                instant(row.get("expires_at", OffsetDateTime.class)), instant(row.get("last_success_at", OffsetDateTime.class))))
+                instant(row.get("expires_at", OffsetDateTime.class)), instant(row.get("last_success_at", OffsetDateTime.class)),
+                Boolean.TRUE.equals(row.get("signed_in", Boolean.class)), Boolean.TRUE.equals(row.get("this_session", Boolean.class))))
             .all();
     }
 
-    /** The live subscriptions of a user (the browser has not said they expired). */
+    /** The subscriptions of a user that are pushed to: the browser has not said they expired, their session is signed in. */
     Flux<Target> targets(String address) {
         return db.sql("""
-                SELECT endpoint, p256dh, auth FROM push_subscription
-                WHERE lower(address) = lower(:address) AND (expires_at IS NULL OR expires_at > now())""")
+                SELECT s.endpoint, s.p256dh, s.auth FROM push_subscription s
+                WHERE lower(s.address) = lower(:address) AND (s.expires_at IS NULL OR s.expires_at > now()) AND """ + SESSION_LIVE)
             .bind("address", address)
             .map(row -> new Target(row.get("endpoint", String.class), row.get("p256dh", byte[].class), row.get("auth", byte[].class)))
             .all();
@@ -96,8 +113,9 @@ class PushSubscriptionStore {
 
     Mono<Boolean> any(String address) {
         return db.sql("""
-                SELECT EXISTS (SELECT 1 FROM push_subscription
-                WHERE lower(address) = lower(:address) AND (expires_at IS NULL OR expires_at > now())) AS present""")
+                SELECT EXISTS (SELECT 1 FROM push_subscription s
+                WHERE lower(s.address) = lower(:address) AND (s.expires_at IS NULL OR s.expires_at > now()) AND %s) AS present"""
+                .formatted(SESSION_LIVE))
             .bind("address", address)
             .map(row -> Boolean.TRUE.equals(row.get("present", Boolean.class)))
             .one();

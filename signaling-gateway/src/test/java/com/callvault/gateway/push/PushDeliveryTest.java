@@ -113,6 +113,28 @@ class PushDeliveryTest extends PushIntegrationTest {
     }
 
     @Test
+    void a_device_whose_session_ended_gets_no_push_until_it_renews_its_subscription_under_a_new_one() throws Exception {
+        // bob's browser kept its subscription, but the session that stored it is over
+        http.post().uri("/api/auth/logout").cookie("callvault_session", bobToken).exchange().expectStatus().isNoContent();
+        try (WsClient alicePhone = WsClient.connectAs(port, aliceToken, "alice-phone")) {
+            alicePhone.send(Map.of("type", "call.invite", "id", "i1", "callee", bob.address(), "media", "audio"));
+            Map<String, Object> status = alicePhone.awaitType("call.status", "id", "i1");
+            assertThat(alicePhone.awaitType("call.ended", "callId", status.get("callId"))).containsEntry("pushSent", false);
+        }
+        String conversation = startConversation(aliceToken, bob.address());
+        send(aliceToken, conversation, "nobody is signed in on that phone");
+
+        // signed in again, the client renews the subscription under the new session (PushSubscriptions.check)
+        subscribe(signIn(bob), bobPhone.subscription()).expectStatus().isOk();
+        send(aliceToken, conversation, "now someone is");
+
+        await().atMost(WAIT).until(() -> !bobPhone.delivered().isEmpty());
+        assertThat(bobPhone.decrypt(bobPhone.delivered().getFirst())).containsEntry("seq", 2);
+        // the first message's push, had there been one, was queued before the second's
+        await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> bobPhone.received().size() == 1);
+    }
+
+    @Test
     void a_message_reaches_a_recipient_with_no_open_session_by_push_with_a_preview_and_not_one_with_a_session() throws Exception {
         String conversation = startConversation(aliceToken, bob.address());
         try (WsClient bobLaptop = WsClient.connectAs(port, bobToken, "bob-laptop")) {

@@ -67,6 +67,24 @@ class PushSubscriptionsApiTest extends PushIntegrationTest {
     }
 
     @Test
+    void a_device_belongs_to_the_session_that_subscribed_it_and_is_renewed_under_the_next_one() {
+        LocalPushService.Device phone = PUSH_SERVICE.newDevice();
+        subscribe(token, phone.subscription()).expectStatus().isCreated();
+        assertThat(subscriptions(token).getFirst()).containsEntry("signedIn", true).containsEntry("thisSession", true);
+
+        // the session ends on the server (here a sign-out; an expiry or a revocation alike) and the browser keeps its subscription
+        http.post().uri("/api/auth/logout").cookie("callvault_session", token).exchange().expectStatus().isNoContent();
+        String next = signIn(alice);
+        assertThat(subscriptions(next).getFirst()).containsEntry("endpoint", phone.endpoint())
+            .containsEntry("signedIn", false).containsEntry("thisSession", false);
+
+        subscribe(next, phone.subscription()).expectStatus().isOk();
+        assertThat(subscriptions(next).getFirst()).containsEntry("signedIn", true).containsEntry("thisSession", true);
+        assertThat(subscriptions(signIn(alice)).getFirst()).as("seen from a third session")
+            .containsEntry("signedIn", true).containsEntry("thisSession", false);
+    }
+
+    @Test
     void another_users_device_cannot_be_unsubscribed_by_its_endpoint() {
         LocalPushService.Device phone = PUSH_SERVICE.newDevice();
         subscribe(token, phone.subscription()).expectStatus().isCreated();
