@@ -117,21 +117,42 @@ class CoturnAcceptsOurCredentialsTest extends RestModeIntegrationTest {
         return IceUri.parse(turnUri("udp"), "TURN_URLS");
     }
 
-    /** Allocates over the URI's transport; a rejection closes the transport here, an allocation owns it. */
+    /**
+     * Allocates over the URI's transport; a rejection closes the transport here, an allocation owns it. A 437 (coturn
+     * still holds an allocation for the local port the system handed out: one a browser test left, say) is tried once
+     * more from another port, as ice-verify does.
+     */
     private AllocateResult allocate(IceUri uri, String username, String password) throws IOException {
         InetSocketAddress server = new InetSocketAddress(uri.host(), uri.effectivePort());
-        StunTransport transport = uri.effectiveTransport().equals("tcp")
-            ? TcpTransport.connect(server, Duration.ofSeconds(5)) : UdpTransport.open(server);
-        AllocateResult result;
+        StunTransport taken = null;
         try {
-            result = turn.allocate(transport, username, password);
-        } catch (IOException | RuntimeException e) {
-            transport.close();
-            throw e;
+            for (int attempt = 1; ; attempt++) {
+                StunTransport transport = uri.effectiveTransport().equals("tcp")
+                    ? TcpTransport.connect(server, Duration.ofSeconds(5)) : UdpTransport.open(server);
+                if (taken != null) {
+                    taken.close(); // only now, so that the new socket could not get its port
+                    taken = null;
+                }
+                AllocateResult result;
+                try {
+                    result = turn.allocate(transport, username, password);
+                } catch (IOException | RuntimeException e) {
+                    transport.close();
+                    throw e;
+                }
+                if (attempt == 1 && result instanceof TurnRejected rejected && rejected.error().code() == ErrorCode.ALLOCATION_MISMATCH) {
+                    taken = transport;
+                    continue;
+                }
+                if (result instanceof TurnRejected) {
+                    transport.close();
+                }
+                return result;
+            }
+        } finally {
+            if (taken != null) {
+                taken.close();
+            }
         }
-        if (result instanceof TurnRejected) {
-            transport.close();
-        }
-        return result;
     }
 }
