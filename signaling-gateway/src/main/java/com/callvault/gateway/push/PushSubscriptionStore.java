@@ -48,10 +48,13 @@ class PushSubscriptionStore {
                   boolean signedIn, boolean thisSession) {
     }
 
-    /** The session that stored a subscription is signed in (NULL: stored before subscriptions had sessions). */
+    /** The session that stored a subscription {@code s} is signed in (NULL: stored before subscriptions had sessions). */
     private static final String SESSION_LIVE = """
         (s.session_id IS NULL OR EXISTS (SELECT 1 FROM auth_session a WHERE a.session_id = s.session_id
             AND a.revoked_at IS NULL AND a.expires_at > now()))""";
+    /** A subscription {@code s} of {@code :address} that is pushed to: the browser has not said it expired, its session is live. */
+    private static final String PUSHED_TO = "lower(s.address) = lower(:address) AND (s.expires_at IS NULL OR s.expires_at > now()) AND "
+        + SESSION_LIVE;
 
     /** Stores or renews the subscription for {@code address} under its session; answers whether the endpoint is new. */
     Mono<Boolean> save(String address, UUID sessionId, NewSubscription subscription, String userAgent) {
@@ -103,19 +106,14 @@ class PushSubscriptionStore {
 
     /** The subscriptions of a user that are pushed to: the browser has not said they expired, their session is signed in. */
     Flux<Target> targets(String address) {
-        return db.sql("""
-                SELECT s.endpoint, s.p256dh, s.auth FROM push_subscription s
-                WHERE lower(s.address) = lower(:address) AND (s.expires_at IS NULL OR s.expires_at > now()) AND """ + SESSION_LIVE)
+        return db.sql("SELECT s.endpoint, s.p256dh, s.auth FROM push_subscription s WHERE " + PUSHED_TO)
             .bind("address", address)
             .map(row -> new Target(row.get("endpoint", String.class), row.get("p256dh", byte[].class), row.get("auth", byte[].class)))
             .all();
     }
 
     Mono<Boolean> any(String address) {
-        return db.sql("""
-                SELECT EXISTS (SELECT 1 FROM push_subscription s
-                WHERE lower(s.address) = lower(:address) AND (s.expires_at IS NULL OR s.expires_at > now()) AND %s) AS present"""
-                .formatted(SESSION_LIVE))
+        return db.sql("SELECT EXISTS (SELECT 1 FROM push_subscription s WHERE " + PUSHED_TO + ") AS present")
             .bind("address", address)
             .map(row -> Boolean.TRUE.equals(row.get("present", Boolean.class)))
             .one();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -64,7 +65,7 @@ final class PushLoad implements AutoCloseable {
                 exchange.sendResponseHeaders(201, -1);
             }
         });
-        java.util.concurrent.atomic.AtomicInteger handlers = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger handlers = new AtomicInteger();
         server.setExecutor(Executors.newFixedThreadPool(4, task -> {
             Thread thread = new Thread(() -> {
                 lowestPriority(Path.of("/proc/thread-self"));
